@@ -1,0 +1,37 @@
+from django.utils.functional import cached_property
+from wagtail.models import Site
+
+
+class PortalContext:
+    """What every public template needs to know about the portal, computed lazily
+    so admin pages and plain views pay nothing for what they don't use."""
+
+    def __init__(self, request):
+        self.request = request
+
+    @cached_property
+    def site(self):
+        return Site.find_for_request(self.request)
+
+    @cached_property
+    def districts(self):
+        from district.models import District
+
+        return list(District.objects.with_sites())
+
+    @cached_property
+    def district(self):
+        """The district whose site serves this request, or None on the landing site."""
+        site = self.site
+        if site is None:
+            return None
+        return next((d for d in self.districts if d.site_id == site.pk), None)
+
+    @cached_property
+    def landing_url(self):
+        landing = Site.objects.filter(is_default_site=True).first()
+        return f"{landing.root_url}/" if landing else "/"
+
+
+def portal(request):
+    return {"portal": PortalContext(request)}

@@ -1,0 +1,282 @@
+"""Demo content for every site, from srk_site/data/demo_content.toml.
+
+Fills pages only where nobody has written content yet, so running it again changes
+nothing and never overwrites an editor's work. All people in the demo are invented.
+"""
+
+import io
+import json
+import tomllib
+import uuid
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from district.models import District, DistrictHomePage
+from home.models import LandingPage
+from srk_site.demo_media import simple_pdf, veedel_illustration
+from srk_site.portal_setup import publish
+
+DEMO_CREDIT = "Lebenswerte Veedel / Demo-Illustration"
+# Districts whose pages the landing page features in the demo.
+FEATURED_DISTRICTS = [
+    "kalk",
+    "chorweiler",
+    "muelheim",
+    "hoehenberg-vingst",
+    "porz-mitte",
+    "bilderstoeckchen",
+]
+
+
+def load_demo_content(path=None):
+    with open(path or settings.SRK_DEMO_CONTENT_FILE, "rb") as fh:
+        return tomllib.load(fh)
+
+
+# Raw StreamField values -------------------------------------------------------------
+
+
+def block(block_type, value):
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
+def paragraphs_html(text):
+    return "".join(f"<p>{escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
+
+
+def list_items(values):
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
+
+
+def heading(text, level="h2"):
+    return block("heading", {"text": text, "level": level})
+
+
+def rich_text(text):
+    return block("paragraph", paragraphs_html(text))
+
+
+def accordion(title, items):
+    entries = [{"heading": q, "content": paragraphs_html(a)} for q, a in items]
+    return block("accordion", {"title": title, "items": list_items(entries)})
+
+
+def teasers(title, pages):
+    return block("page_teasers", {"title": title, "pages": list_items([p.pk for p in pages])})
+
+
+def quote(data):
+    return block("quote", {"quote": data["text"], "attribution": data["attribution"]})
+
+
+def call_to_action(title, text, link_text, page):
+    return block(
+        "call_to_action",
+        {"title": title, "text": text, "link_text": link_text, "page": page.pk, "url": ""},
+    )
+
+
+def image_block(image, caption=""):
+    return block(
+        "image",
+        {"image": image.pk, "alt_text": "", "decorative": True, "caption": caption},
+    )
+
+
+def fill(page, body, **fields):
+    """Give an untouched page its demo content; leave a page with content alone."""
+    if len(page.body):
+        return False
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.body = json.dumps(body)
+    publish(page)
+    return True
+
+
+# Media ----------------------------------------------------------------------------------
+
+
+def demo_image(title, accent_colour, seed, description=""):
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        png = io.BytesIO(veedel_illustration(accent_colour, seed))
+        image = Image(
+            title=title,
+            credit=DEMO_CREDIT,
+            description=description,
+            file=ImageFile(png, name=f"demo-{seed}.png"),
+        )
+        image.save()
+    return image
+
+
+def demo_document(title, paragraphs, filename):
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        document = Document(title=title, file=ContentFile(simple_pdf(title, paragraphs), filename))
+        document.save()
+    return document
+
+
+# Sites ------------------------------------------------------------------------------------
+
+
+def child(page, slug):
+    return page.get_children().get(slug=slug).specific
+
+
+def fill_district(district, home, text):
+    filled = 0
+    short_name = district.veedel_list[0] if len(district.veedel_list) == 1 else district.name
+    about, area, groups = (
+        child(home, s) for s in ("ueber-uns", "das-sozialraumgebiet", "arbeitskreise")
+    )
+    hero = demo_image(
+        f"{district.name}: Illustration Veedel", district.accent_colour, district.slug
+    )
+    person = text["coordinator"]
+    contact = (
+        f"{person['name']}, {person['role']}\n\n"
+        f"Telefon: {person['phone']}\n\nE-Mail: {person['email']}\n\n"
+        f"Büro: {person['office']}\n\nSprechzeiten: {person['hours']}"
+    )
+    filled += fill(
+        about,
+        [
+            heading("Ihre Sozialraumkoordination"),
+            rich_text(text["about_text"]),
+            heading("So erreichen Sie uns"),
+            rich_text(contact),
+            accordion("Häufige Fragen", [(f["question"], f["answer"]) for f in text["faq"]]),
+        ],
+    )
+    filled += fill(
+        area,
+        [
+            rich_text(text["area_text"]),
+            block(
+                "key_figures",
+                {
+                    "title": f"{short_name} in Zahlen",
+                    "figures": list_items(text["key_figures"]),
+                    "source": "Demo-Angaben, gerundet",
+                },
+            ),
+            image_block(hero, f"Das Gebiet {district.name}, gezeichnet"),
+        ],
+    )
+    conference = text["conference"]
+    protocol = demo_document(
+        f"Protokoll {conference['title']}",
+        conference["text"].split("\n\n"),
+        f"protokoll-{district.slug}.pdf",
+    )
+    filled += fill(
+        groups,
+        [
+            rich_text(
+                "Die Arbeitskreise sind offen für alle, die im Veedel arbeiten oder sich "
+                "engagieren. Schreiben Sie der Ansprechperson, wenn Sie mitmachen möchten."
+            ),
+            accordion(
+                "Unsere Arbeitskreise",
+                [
+                    (
+                        g["name"],
+                        f"{g['purpose']}\n\nWer macht mit: {g['members']}\n\n"
+                        f"Treffen: {g['rhythm']}\n\nKontakt: {g['contact']}",
+                    )
+                    for g in text["working_groups"]
+                ],
+            ),
+            heading(conference["title"]),
+            rich_text(conference["text"]),
+            block(
+                "downloads",
+                {
+                    "title": "Dokumente zur Konferenz",
+                    "documents": list_items([{"document": protocol.pk, "title": ""}]),
+                },
+            ),
+        ],
+    )
+    filled += fill(
+        home,
+        [
+            rich_text(text["home_text"]),
+            call_to_action(text["teaser_title"], text["teaser_text"], "Mehr erfahren", about),
+            teasers("Entdecken Sie das Veedel", [about, area, groups]),
+            quote(text["quote"]),
+        ],
+        intro=text["welcome"],
+        hero_image=hero,
+    )
+    return filled
+
+
+def fill_landing(landing, text, german):
+    homes = DistrictHomePage.objects.filter(
+        locale=german, district__slug__in=FEATURED_DISTRICTS
+    ).select_related("district")
+    featured = [child(home, "das-sozialraumgebiet") for home in homes]
+    programme = child(landing, "das-programm")
+    filled = fill(
+        programme,
+        [
+            rich_text(text["programme_text"]),
+            heading("Die fünf Ziele"),
+            *[
+                block_item
+                for aim in text["aims"]
+                for block_item in (heading(aim["title"], "h3"), rich_text(aim["text"]))
+            ],
+        ],
+    )
+    filled += fill(
+        landing,
+        [
+            teasers("Aus den Veedeln", featured),
+            call_to_action(
+                "Das Programm Lebenswerte Veedel",
+                "Wie die Sozialraumkoordination arbeitet und welche Ziele sie verfolgt.",
+                "Zum Programm",
+                programme,
+            ),
+            quote(text["quote"]),
+            accordion("Häufige Fragen", [(f["question"], f["answer"]) for f in text["faq"]]),
+        ],
+        intro=text["intro"],
+        hero_image=demo_image("Köln: Illustration Veedel", "#1f4e79", "koeln"),
+    )
+    return filled
+
+
+@transaction.atomic
+def add_demo_content(progress=None):
+    """Fill every site with demo content; returns how many pages were filled."""
+    content = load_demo_content()
+    german = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    filled = 0
+    for district in District.objects.order_by("sort_order"):
+        text = content.get(district.slug)
+        home = DistrictHomePage.objects.filter(district=district, locale=german).first()
+        if text is None or home is None:
+            if progress:
+                progress(f"  no demo content for {district.slug}, skipped")
+            continue
+        filled += fill_district(district, home, text)
+        if progress:
+            progress(f"  demo content: {district.name}")
+    landing = LandingPage.objects.get(locale=german, depth=2)
+    filled += fill_landing(landing, content["landing"], german)
+    return filled

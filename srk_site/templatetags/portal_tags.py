@@ -1,0 +1,62 @@
+from django import template
+from django.template.defaultfilters import filesizeformat
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """Top-level pages of the current site that editors marked "show in menus"."""
+    request = context["request"]
+    current = context.get("page")
+    site = Site.find_for_request(request)
+    items = []
+    if site is not None:
+        root = site.root_page.localized
+        for page in root.get_children().live().in_menu().public():
+            is_current = current is not None and current.url_path.startswith(page.url_path)
+            items.append(
+                {"page": page, "url": page.get_url(request=request), "current": is_current}
+            )
+    return {"items": items, "request": request}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """Path from the site's home page to the current page; empty on the home page itself."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    if site is None or page.depth <= 2:
+        return {"crumbs": []}
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).live()
+    crumbs = [{"title": a.title, "url": a.get_url(request=request)} for a in ancestors]
+    return {"crumbs": crumbs, "current": page}
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The legal pages of the current site (Impressum, Datenschutz, Barrierefreiheit)."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    slugs = ["impressum", "datenschutz", "barrierefreiheit"]
+    pages = site.root_page.get_children().live().filter(slug__in=slugs)
+    by_slug = {p.slug: p for p in pages}
+    return [
+        {"title": by_slug[s].title, "url": by_slug[s].get_url(request=request)}
+        for s in slugs
+        if s in by_slug
+    ]
+
+
+@register.filter
+def document_label(document, title=""):
+    """'Plakat (PDF, 2,3 MB)': what a download is, in what format, and how big."""
+    size = document.file_size or document.get_file_size()
+    details = [document.file_extension.upper()] if document.file_extension else []
+    if size:
+        details.append(filesizeformat(size))
+    title = title or document.title
+    return f"{title} ({', '.join(details)})" if details else title

@@ -1,0 +1,29 @@
+"""Editors can only build sensible trees."""
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from district.models import ContentPage, DistrictHomePage
+from home.models import LandingPage
+
+
+class PageTypeRulesTest(WagtailPageTestCase):
+    def test_landing_and_district_home_pages_only_sit_at_the_top_of_the_tree(self):
+        self.assertAllowedParentPageTypes(LandingPage, {Page})
+        self.assertAllowedParentPageTypes(DistrictHomePage, {Page})
+
+    def test_content_pages_sit_under_landing_district_home_or_other_content_pages(self):
+        self.assertAllowedParentPageTypes(ContentPage, {LandingPage, DistrictHomePage, ContentPage})
+
+    def test_content_pages_are_what_editors_add_below_the_home_pages(self):
+        self.assertAllowedSubpageTypes(LandingPage, {ContentPage})
+        self.assertAllowedSubpageTypes(DistrictHomePage, {ContentPage})
+        self.assertAllowedSubpageTypes(ContentPage, {ContentPage})
+
+    def test_content_page_cannot_be_created_at_the_root(self):
+        self.assertCanNotCreateAt(Page, ContentPage)
+
+    def test_home_pages_cannot_be_nested(self):
+        self.assertCanNotCreateAt(DistrictHomePage, DistrictHomePage)
+        self.assertCanNotCreateAt(LandingPage, DistrictHomePage)
+        self.assertCanNotCreateAt(ContentPage, LandingPage)

@@ -1,0 +1,59 @@
+"""The demo: realistic content on every site, added once, rendering everywhere."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from district.models import DistrictHomePage
+from srk_site.demo import load_demo_content
+from srk_site.portal_setup import load_districts
+from tests.conftest import DISTRICT_SLUGS
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return (Page.objects.count(), Revision.objects.count(), Site.objects.count())
+
+
+def test_demo_file_covers_every_district_without_lorem_ipsum_or_real_contacts():
+    content = load_demo_content()
+    assert set(DISTRICT_SLUGS) <= set(content)
+    text = repr(content).lower()
+    assert "lorem" not in text and "ipsum" not in text
+    for slug in DISTRICT_SLUGS:
+        person = content[slug]["coordinator"]
+        assert person["email"].endswith(".example"), slug
+        # Reserved fictional Cologne numbers (Bundesnetzagentur "drama numbers").
+        assert person["phone"].startswith("0221 4710-"), slug
+    unknown_carrier = [d for d in load_districts() if not d["carrier"]]
+    assert unknown_carrier  # the file does leave unconfirmed carriers empty
+
+
+def test_demo_fills_every_site_once_and_every_page_renders(client):
+    call_command("setup_portal", demo=True, verbosity=0)
+    after_first = counts()
+    call_command("setup_portal", demo=True, verbosity=0)
+    assert counts() == after_first
+
+    for home in DistrictHomePage.objects.select_related("district"):
+        assert home.intro and len(home.body) >= 3, home.district.slug
+        assert home.hero_image.credit
+
+    for site in Site.objects.select_related("root_page"):
+        host = f"{site.hostname}:{site.port}"
+        for page in site.root_page.get_descendants(inclusive=True).live():
+            response = client.get(page.relative_url(site), headers={"host": host})
+            assert response.status_code == 200, (host, page.url_path)
+            assert page.title in response.content.decode()
+
+
+def test_landing_page_features_pages_from_at_least_five_districts(client):
+    call_command("setup_portal", demo=True, verbosity=0)
+    html = client.get("/", headers={"host": "localhost:8000"}).content.decode()
+    linked = {
+        slug
+        for slug in DISTRICT_SLUGS
+        if f"http://{slug}.localhost:8000/das-sozialraumgebiet/" in html
+    }
+    assert len(linked) >= 5
