@@ -233,11 +233,14 @@ class PageTeasersBlock(blocks.StructBlock):
         chosen_ids = [page.pk for page in value["pages"] if page is not None]
         pages_by_id = Page.objects.live().public().filter(pk__in=chosen_ids).specific().in_bulk()
         districts = District.objects.by_url_path_prefix()
+        portal = (parent_context or {}).get("portal")
+        current_district = portal.district if portal is not None else None
         context["teasers"] = [
             {
                 "page": page,
                 "url": page.get_url(request=request),
                 "district": District.lookup_by_url_path(districts, page.url_path),
+                "current_district": current_district,
                 "text": page.search_description or getattr(page, "intro", ""),
             }
             for page in (pages_by_id.get(pk) for pk in chosen_ids)

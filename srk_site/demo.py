@@ -227,8 +227,8 @@ def fill_district(district, home, text):
 def fill_landing(landing, text, german):
     homes = DistrictHomePage.objects.filter(
         locale=german, district__slug__in=FEATURED_DISTRICTS
-    ).select_related("district")
-    featured = [child(home, "das-sozialraumgebiet") for home in homes]
+    ).order_by("district__sort_order")
+    featured = list(homes)
     programme = child(landing, "das-programm")
     filled = fill(
         programme,

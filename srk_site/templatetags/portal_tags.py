@@ -1,5 +1,7 @@
 from django import template
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -60,3 +62,9 @@ def document_label(document, title=""):
         details.append(filesizeformat(size))
     title = title or document.title
     return f"{title} ({', '.join(details)})" if details else title
+
+
+@register.filter
+def wrap_at_slashes(name):
+    """'Porz-Ost/Finkenberg/Eil' may wrap after each slash instead of mid-word."""
+    return mark_safe(conditional_escape(name).replace("/", "/<wbr>"))  # noqa: S308 - escaped above
