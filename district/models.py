@@ -2,9 +2,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from srk_site.blocks import BodyStreamBlock
@@ -49,6 +50,16 @@ class District(models.Model):
         _("Akzentfarbe"), max_length=7, validators=[validate_accent_colour]
     )
     sort_order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    groups = models.ManyToManyField(
+        "auth.Group",
+        verbose_name=_("Gruppen mit Zugriff"),
+        blank=True,
+        related_name="districts",
+        help_text=_(
+            "Mitglieder dieser Gruppen bearbeiten Einträge dieses Gebiets; was sie dürfen, "
+            "legen die Berechtigungen der Gruppe fest."
+        ),
+    )
     site = models.OneToOneField(
         Site,
         verbose_name=_("Website"),
@@ -83,6 +94,9 @@ class District(models.Model):
         verbose_name = _("Sozialraumgebiet")
         verbose_name_plural = _("Sozialraumgebiete")
         ordering = ["sort_order", "name"]
+        permissions = [
+            ("access_all_districts", _("Einträge aller Sozialraumgebiete bearbeiten")),
+        ]
 
 
 class DistrictHomePage(Page):
@@ -127,11 +141,26 @@ class DistrictHomePage(Page):
             heading=_("Kopfbereich"),
         ),
         FieldPanel("body"),
+        InlinePanel(
+            "contacts",
+            heading=_("Ihre Ansprechpartner*innen"),
+            label=_("Kontaktperson"),
+            help_text=_("Erscheinen unten auf der Startseite, in dieser Reihenfolge."),
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["district.ContentPage"]
+    subpage_types = ["district.ContentPage", "people.DirectoryPage"]
+
+    def published_contacts(self):
+        return [
+            contact.person
+            for contact in self.contacts.select_related(
+                "person", "person__organisation", "person__photo"
+            )
+            if contact.person.live
+        ]
 
     def clean(self):
         super().clean()
@@ -151,6 +180,17 @@ class DistrictHomePage(Page):
     class Meta:
         verbose_name = _("Startseite eines Sozialraumgebiets")
         verbose_name_plural = _("Startseiten der Sozialraumgebiete")
+
+
+class DistrictHomeContact(Orderable):
+    """A person shown under "Ihre Ansprechpartner*innen" on a district's home page."""
+
+    page = ParentalKey(DistrictHomePage, on_delete=models.CASCADE, related_name="contacts")
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("Kontaktperson"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("person")]
 
 
 class ContentPage(Page):

@@ -35,7 +35,7 @@ class LandingPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["district.ContentPage"]
+    subpage_types = ["district.ContentPage", "people.DirectoryPage"]
 
     class Meta:
         verbose_name = _("Startseite des Portals")

@@ -12,6 +12,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 TEMPLATE_DIR = "components/streamfield"
 
@@ -254,6 +255,19 @@ class PageTeasersBlock(blocks.StructBlock):
         template = f"{TEMPLATE_DIR}/page_teasers.html"
 
 
+class ContactBlock(blocks.StructBlock):
+    """A contact person from the directory, with phone, e-mail (harvest-protected) and
+    consultation hours; changes to the person show everywhere they are used."""
+
+    title = blocks.CharBlock(label=_("Überschrift"), required=False)
+    person = SnippetChooserBlock("people.Person", label=_("Kontaktperson"))
+
+    class Meta:
+        icon = "user"
+        label = _("Kontakt")
+        template = f"{TEMPLATE_DIR}/contact.html"
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -265,3 +279,4 @@ class BodyStreamBlock(blocks.StreamBlock):
     accordion = AccordionBlock()
     key_figures = KeyFiguresBlock()
     page_teasers = PageTeasersBlock()
+    contact = ContactBlock()

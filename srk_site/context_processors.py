@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.functional import cached_property
 from wagtail.models import Site
 
@@ -26,6 +27,14 @@ class PortalContext:
         if site is None:
             return None
         return next((d for d in self.districts if d.site_id == site.pk), None)
+
+    @property
+    def map_settings(self):
+        return {
+            "tile_url": settings.SRK_MAP_TILE_URL,
+            "attribution": settings.SRK_MAP_ATTRIBUTION,
+            "needs_consent": settings.SRK_MAP_TILES_NEED_CONSENT,
+        }
 
     @cached_property
     def landing_url(self):

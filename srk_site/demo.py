@@ -18,8 +18,10 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from district.models import District, DistrictHomePage
+from district.models import District, DistrictHomeContact, DistrictHomePage
 from home.models import LandingPage
+from people.demo import add_demo_directory
+from people.models import Person
 from srk_site.demo_media import simple_pdf, veedel_illustration
 from srk_site.portal_setup import publish
 
@@ -135,7 +137,20 @@ def child(page, slug):
     return page.get_children().get(slug=slug).specific
 
 
-def fill_district(district, home, text):
+def contact(title, person):
+    return block("contact", {"title": title, "person": person.pk})
+
+
+def add_home_contacts(home, people):
+    """List the district's contacts on its home page, once."""
+    if home.contacts.exists() or not people:
+        return
+    for person in people:
+        home.contacts.add(DistrictHomeContact(person=person))
+    publish(home)
+
+
+def fill_district(district, home, text, coordinator):
     filled = 0
     short_name = district.veedel_list[0] if len(district.veedel_list) == 1 else district.name
     about, area, groups = (
@@ -144,19 +159,12 @@ def fill_district(district, home, text):
     hero = demo_image(
         f"{district.name}: Illustration Veedel", district.accent_colour, district.slug
     )
-    person = text["coordinator"]
-    contact = (
-        f"{person['name']}, {person['role']}\n\n"
-        f"Telefon: {person['phone']}\n\nE-Mail: {person['email']}\n\n"
-        f"Büro: {person['office']}\n\nSprechzeiten: {person['hours']}"
-    )
     filled += fill(
         about,
         [
             heading("Ihre Sozialraumkoordination"),
             rich_text(text["about_text"]),
-            heading("So erreichen Sie uns"),
-            rich_text(contact),
+            contact("So erreichen Sie uns", coordinator),
             accordion("Häufige Fragen", [(f["question"], f["answer"]) for f in text["faq"]]),
         ],
     )
@@ -267,6 +275,8 @@ def add_demo_content(progress=None):
     content = load_demo_content()
     german = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     filled = 0
+    district_texts = {slug: text for slug, text in content.items() if slug != "landing"}
+    coordinators = add_demo_directory(district_texts, progress)
     for district in District.objects.order_by("sort_order"):
         text = content.get(district.slug)
         home = DistrictHomePage.objects.filter(district=district, locale=german).first()
@@ -274,7 +284,10 @@ def add_demo_content(progress=None):
             if progress:
                 progress(f"  no demo content for {district.slug}, skipped")
             continue
-        filled += fill_district(district, home, text)
+        coordinator = coordinators[district.slug]
+        filled += fill_district(district, home, text, coordinator)
+        others = Person.objects.published().in_district(district).exclude(pk=coordinator.pk)
+        add_home_contacts(home, [coordinator, *others.order_by("external_id")[:2]])
         if progress:
             progress(f"  demo content: {district.name}")
     landing = LandingPage.objects.get(locale=german, depth=2)

@@ -4,6 +4,7 @@ each site's fixed pages. Safe to re-run: what exists is kept, what is missing is
 import re
 import tomllib
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 
 from district.models import ContentPage, District, DistrictHomePage
 from home.models import LandingPage
+from people.models import Category, DirectoryPage, TargetGroup
 from srk_site.colours import validate_accent_colour
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -29,6 +31,17 @@ class FixedPage:
     title: str
     intro: str
     show_in_menus: bool = False
+    page_class: Any = ContentPage
+
+
+DIRECTORY_PAGE = FixedPage(
+    "adressen",
+    "Adressen",
+    "Einrichtungen und Angebote: Kitas, Treffpunkte, Beratungsstellen und mehr, mit "
+    "Öffnungszeiten und Kontakt. Filtern Sie nach Kategorie, Zielgruppe oder „jetzt geöffnet“.",
+    show_in_menus=True,
+    page_class=DirectoryPage,
+)
 
 
 # Legal pages every site must have; their slugs are what the footer links to.
@@ -59,6 +72,7 @@ LANDING_PAGES = [
         "und wie die Sozialraumkoordination arbeitet.",
         show_in_menus=True,
     ),
+    DIRECTORY_PAGE,
     *LEGAL_PAGES,
 ]
 DISTRICT_PAGES = [
@@ -82,6 +96,7 @@ DISTRICT_PAGES = [
         "Bewohner*innen zusammen.",
         show_in_menus=True,
     ),
+    DIRECTORY_PAGE,
     *LEGAL_PAGES,
 ]
 
@@ -152,7 +167,7 @@ def ensure_fixed_pages(parent, fixed_pages, report, label):
     for fixed in fixed_pages:
         _page, created = ensure_child(
             parent,
-            ContentPage,
+            fixed.page_class,
             fixed.slug,
             title=fixed.title,
             intro=fixed.intro,
@@ -178,6 +193,26 @@ def remove_wagtail_welcome_page():
         page.delete()
 
 
+def load_taxonomy(path=None):
+    try:
+        with open(path or settings.SRK_TAXONOMY_FILE, "rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise SetupError(f"Cannot read the taxonomy file: {exc}") from exc
+
+
+def ensure_taxonomy(report):
+    """Add missing categories and target groups; never rename or remove an editor's."""
+    data = load_taxonomy()
+    for model, key in ((Category, "category"), (TargetGroup, "target_group")):
+        for position, entry in enumerate(data.get(key, []), start=1):
+            _term, created = model.objects.get_or_create(
+                slug=entry["slug"], defaults={"name": entry["name"], "sort_order": position * 10}
+            )
+            if created:
+                report.add(True, f"{key} {entry['slug']}")
+
+
 @transaction.atomic
 def setup_portal(districts=None):
     districts = districts if districts is not None else load_districts()
@@ -188,6 +223,7 @@ def setup_portal(districts=None):
             report.add(True, f"locale {code}")
     german = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     root = Page.get_first_root_node()
+    ensure_taxonomy(report)
 
     landing = LandingPage.objects.filter(locale=german, depth=2).first()
     if landing is None:

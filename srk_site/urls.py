@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+from srk_site import views as portal_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,6 +23,12 @@ if settings.DEBUG:
 # Public pages: German without a prefix, other languages under /en/, /tr/, /ar/.
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("", include("people.urls")),
+    re_path(
+        r"^(?P<page_path>(?:[\w\-]+/)*)(?P<filename>[\w\-]+\.(?:csv|geojson|ics))$",
+        portal_views.page_file,
+        name="page_file",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

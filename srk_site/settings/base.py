@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import xstatic.pkg.leaflet as xstatic_leaflet
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -19,6 +20,21 @@ SRK_BASE_DOMAIN = os.environ.get("SRK_BASE_DOMAIN", "localhost").strip().lower()
 SRK_SITE_PORT = int(os.environ.get("SRK_SITE_PORT", "8000"))
 SRK_DISTRICTS_FILE = PROJECT_DIR / "data" / "districts.toml"
 SRK_DEMO_CONTENT_FILE = PROJECT_DIR / "data" / "demo_content.toml"
+SRK_DEMO_DIRECTORY_FILE = PROJECT_DIR / "data" / "demo_directory.toml"
+SRK_TAXONOMY_FILE = PROJECT_DIR / "data" / "taxonomy.toml"
+# Map tiles. OpenStreetMap's are a third party, so maps load only after the visitor
+# agrees; set SRK_MAP_TILES_NEED_CONSENT=false for a tile server of the city's own.
+SRK_MAP_TILE_URL = os.environ.get(
+    "SRK_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+SRK_MAP_ATTRIBUTION = os.environ.get(
+    "SRK_MAP_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende',
+)
+SRK_MAP_TILES_NEED_CONSENT = os.environ.get("SRK_MAP_TILES_NEED_CONSENT", "true") == "true"
+SRK_OPEN_DATA_LICENCE = os.environ.get(
+    "SRK_OPEN_DATA_LICENCE", "Datenlizenz Deutschland – Namensnennung – Version 2.0"
+)
 
 # Applications ------------------------------------------------------------------------
 
@@ -32,6 +48,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.sites",
@@ -127,6 +144,8 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
+# Front-end libraries come from PyPI (XStatic packages), never copied into the repo.
+STATICFILES_DIRS = [("vendor/leaflet", xstatic_leaflet.BASE_DIR)]
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))

@@ -25,15 +25,20 @@ def main_menu(context):
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page):
-    """Path from the site's home page to the current page; empty on the home page itself."""
+def breadcrumbs(context, page, current_title=""):
+    """Path from the site's home page to the current page; empty on the home page itself.
+
+    With `current_title`, the page is itself a step and the title names what is shown
+    below it (an entry of a routable page, for instance).
+    """
     request = context["request"]
     site = Site.find_for_request(request)
-    if site is None or page.depth <= 2:
+    if site is None or (page.depth <= 2 and not current_title):
         return {"crumbs": []}
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).live()
+    ancestors = Page.objects.ancestor_of(page, inclusive=bool(current_title))
+    ancestors = ancestors.filter(depth__gte=2).live()
     crumbs = [{"title": a.title, "url": a.get_url(request=request)} for a in ancestors]
-    return {"crumbs": crumbs, "current": page}
+    return {"crumbs": crumbs, "current_title": current_title or page.title}
 
 
 @register.simple_tag(takes_context=True)

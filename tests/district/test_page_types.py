@@ -5,6 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from district.models import ContentPage, DistrictHomePage
 from home.models import LandingPage
+from people.models import DirectoryPage
 
 
 class PageTypeRulesTest(WagtailPageTestCase):
@@ -15,10 +16,16 @@ class PageTypeRulesTest(WagtailPageTestCase):
     def test_content_pages_sit_under_landing_district_home_or_other_content_pages(self):
         self.assertAllowedParentPageTypes(ContentPage, {LandingPage, DistrictHomePage, ContentPage})
 
-    def test_content_pages_are_what_editors_add_below_the_home_pages(self):
-        self.assertAllowedSubpageTypes(LandingPage, {ContentPage})
-        self.assertAllowedSubpageTypes(DistrictHomePage, {ContentPage})
+    def test_content_and_directory_pages_are_what_editors_add_below_the_home_pages(self):
+        self.assertAllowedSubpageTypes(LandingPage, {ContentPage, DirectoryPage})
+        self.assertAllowedSubpageTypes(DistrictHomePage, {ContentPage, DirectoryPage})
         self.assertAllowedSubpageTypes(ContentPage, {ContentPage})
+
+    def test_directory_pages_sit_once_under_a_home_page_and_have_no_children(self):
+        self.assertAllowedParentPageTypes(DirectoryPage, {LandingPage, DistrictHomePage})
+        self.assertAllowedSubpageTypes(DirectoryPage, set())
+        home = DistrictHomePage.objects.get(district__slug="kalk")
+        self.assertFalse(DirectoryPage.can_create_at(home))  # setup_portal made one already
 
     def test_content_page_cannot_be_created_at_the_root(self):
         self.assertCanNotCreateAt(Page, ContentPage)

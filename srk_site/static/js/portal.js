@@ -17,3 +17,27 @@
     });
   });
 })();
+
+// E-mail addresses: the form works without JavaScript (the server shows the address on
+// its own page); with it, the address replaces the button in place.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-email-reveal]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      fetch(form.action, { method: "POST", headers: { Accept: "application/json" } })
+        .then(function (response) {
+          if (!response.ok) { throw new Error(response.statusText); }
+          return response.json();
+        })
+        .then(function (data) {
+          var link = document.createElement("a");
+          link.href = "mailto:" + data.email;
+          link.textContent = data.email;
+          form.replaceWith(link);
+          link.focus();
+        })
+        .catch(function () { form.submit(); });
+    });
+  });
+})();

@@ -1,0 +1,44 @@
+"""Admin viewsets for snippets that belong to districts: each user sees, edits and
+chooses only the entries of their own districts (see district.permissions)."""
+
+from functools import wraps
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.urls import URLPattern
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+
+class DistrictScopedSnippetViewSet(SnippetViewSet):
+    """A SnippetViewSet whose listing, chooser and every object URL respect the
+    model's DistrictPermissionPolicy (registered with register_permission_policy)."""
+
+    inspect_view_enabled = True
+
+    @property
+    def district_policy(self):
+        return policy_registry.get_by_type(self.model)
+
+    def get_queryset(self, request):
+        return self.district_policy.instances_user_has_any_permission_for(
+            request.user, ["add", "change", "delete", "view", "publish"]
+        )
+
+    def get_urlpatterns(self):
+        return [self._scoped(pattern) for pattern in super().get_urlpatterns()]
+
+    def _scoped(self, pattern):
+        """Wrap views that take an object's pk: another district's object gives 403."""
+        if not isinstance(pattern, URLPattern) or "pk" not in pattern.pattern.converters:
+            return pattern
+        view, model, policy = pattern.callback, self.model, self.district_policy
+
+        @wraps(view)
+        def scoped_view(request, *args, **kwargs):
+            obj = model._default_manager.filter(pk=unquote(str(kwargs["pk"]))).first()
+            if obj is not None and not policy.user_covers_instance(request.user, obj):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return URLPattern(pattern.pattern, scoped_view, pattern.default_args, pattern.name)

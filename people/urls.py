@@ -1,0 +1,13 @@
+from django.urls import path
+
+from people import views
+
+app_name = "people"
+
+urlpatterns = [
+    path(
+        "kontakt/e-mail/<str:kind>/<int:pk>/",
+        views.reveal_email,
+        name="reveal_email",
+    ),
+]

@@ -1,0 +1,19 @@
+from django.http import Http404
+from wagtail.models import Site
+
+
+def page_file(request, page_path, filename):
+    """Serve a file that belongs to a page, such as /adressen/export.csv.
+
+    Wagtail's page URLs end in a slash, so file names like "export.csv" never reach a
+    routable page; this view finds the page and asks it for the file instead.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    components = [part for part in page_path.split("/") if part]
+    page = site.root_page.localized.specific.route(request, components).page
+    serve_file = getattr(page.specific, "serve_file", None)
+    if serve_file is None or page.get_view_restrictions().exists():
+        raise Http404
+    return serve_file(request, filename)
