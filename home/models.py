@@ -8,6 +8,9 @@ from wagtail.search import index
 
 from srk_site.blocks import BodyStreamBlock
 
+LATEST_NEWS = 6
+NEXT_EVENTS = 6
+
 
 class LandingPage(Page):
     """The citywide landing page: the programme in brief, every district, chosen highlights."""
@@ -35,7 +38,31 @@ class LandingPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["district.ContentPage", "people.DirectoryPage"]
+    subpage_types = [
+        "district.ContentPage",
+        "district.NewsIndexPage",
+        "district.ProjectIndexPage",
+        "district.NetworkIndexPage",
+        "events.EventIndexPage",
+        "people.DirectoryPage",
+    ]
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the landing page draws on every content app.
+        from district.models import NewsIndexPage, NewsPage
+        from district.models.listing import teaser_items
+        from events.models import EventIndexPage, Occurrence
+
+        context = super().get_context(request, *args, **kwargs)
+        news = NewsPage.objects.live().public().select_related("image").order_by("-date", "-pk")
+        context["latest_news"] = teaser_items(request, news[:LATEST_NEWS])
+        context["next_events"] = [
+            {"occurrence": o, "event": o.event, "url": o.event.get_url(request=request)}
+            for o in Occurrence.objects.upcoming().with_event_data()[:NEXT_EVENTS]
+        ]
+        context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
+        context["events_index"] = EventIndexPage.objects.child_of(self).live().first()
+        return context
 
     class Meta:
         verbose_name = _("Startseite des Portals")

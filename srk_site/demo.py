@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from district.models import District, DistrictHomeContact, DistrictHomePage
+from events.demo import add_demo_events
 from home.models import LandingPage
 from people.demo import add_demo_directory
 from people.models import Person
@@ -290,6 +291,7 @@ def add_demo_content(progress=None):
         add_home_contacts(home, [coordinator, *others.order_by("external_id")[:2]])
         if progress:
             progress(f"  demo content: {district.name}")
+    add_demo_events(progress)
     landing = LandingPage.objects.get(locale=german, depth=2)
     filled += fill_landing(landing, content["landing"], german)
     return filled

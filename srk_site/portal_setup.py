@@ -11,7 +11,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from district.models import ContentPage, District, DistrictHomePage
+from district.models import (
+    ContentPage,
+    District,
+    DistrictHomePage,
+    NetworkIndexPage,
+    NewsIndexPage,
+    ProjectIndexPage,
+    Topic,
+)
+from events.models import EventIndexPage
 from home.models import LandingPage
 from people.models import Category, DirectoryPage, TargetGroup
 from srk_site.colours import validate_accent_colour
@@ -43,6 +52,30 @@ DIRECTORY_PAGE = FixedPage(
     page_class=DirectoryPage,
 )
 
+NEWS_PAGE = FixedPage(
+    "aktuelles",
+    "Aktuelles",
+    "Nachrichten, Pressemitteilungen und Rückblicke. Für die Presse: Pressemitteilungen, "
+    "Pressefotos und Ansprechpersonen im Pressebereich.",
+    show_in_menus=True,
+    page_class=NewsIndexPage,
+)
+PROJECTS_PAGE = FixedPage(
+    "projekte",
+    "Projekte",
+    "Gute Beispiele aus den Veedeln: Projekte, die andere nachmachen können.",
+    show_in_menus=True,
+    page_class=ProjectIndexPage,
+)
+CALENDAR_PAGE = FixedPage(
+    "termine",
+    "Termine",
+    "Konferenzen, Cafés, Sprechstunden, Feste und Kurse: was im Veedel los ist. "
+    "Alle Termine lassen sich auch im eigenen Kalender abonnieren.",
+    show_in_menus=True,
+    page_class=EventIndexPage,
+)
+
 
 # Legal pages every site must have; their slugs are what the footer links to.
 LEGAL_PAGES = [
@@ -72,7 +105,10 @@ LANDING_PAGES = [
         "und wie die Sozialraumkoordination arbeitet.",
         show_in_menus=True,
     ),
+    NEWS_PAGE,
+    CALENDAR_PAGE,
     DIRECTORY_PAGE,
+    PROJECTS_PAGE,
     *LEGAL_PAGES,
 ]
 DISTRICT_PAGES = [
@@ -95,8 +131,12 @@ DISTRICT_PAGES = [
         "In den Arbeitskreisen und Netzwerken arbeiten Einrichtungen, Vereine, Initiativen und "
         "Bewohner*innen zusammen.",
         show_in_menus=True,
+        page_class=NetworkIndexPage,
     ),
+    NEWS_PAGE,
+    CALENDAR_PAGE,
     DIRECTORY_PAGE,
+    PROJECTS_PAGE,
     *LEGAL_PAGES,
 ]
 
@@ -204,7 +244,7 @@ def load_taxonomy(path=None):
 def ensure_taxonomy(report):
     """Add missing categories and target groups; never rename or remove an editor's."""
     data = load_taxonomy()
-    for model, key in ((Category, "category"), (TargetGroup, "target_group")):
+    for model, key in ((Category, "category"), (TargetGroup, "target_group"), (Topic, "topic")):
         for position, entry in enumerate(data.get(key, []), start=1):
             _term, created = model.objects.get_or_create(
                 slug=entry["slug"], defaults={"name": entry["name"], "sort_order": position * 10}

@@ -1,4 +1,5 @@
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.urls import reverse
 from wagtail.models import Site
 
 
@@ -17,3 +18,14 @@ def page_file(request, page_path, filename):
     if serve_file is None or page.get_view_restrictions().exists():
         raise Http404
     return serve_file(request, filename)
+
+
+def robots_txt(request):
+    """Each site's robots.txt points to that site's own sitemap."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /kontakt/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

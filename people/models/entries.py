@@ -23,6 +23,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from district.forms import DistrictScopedForm
+from srk_site.taxonomy import TaxonomyTerm
 
 WEEKDAYS = [
     (0, _("Montag")),
@@ -55,21 +56,6 @@ def unique_slug(model, text, instance_pk=None, max_length=80):
     while model._default_manager.filter(slug=slug).exclude(pk=instance_pk).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
-
-
-class TaxonomyTerm(models.Model):
-    slug = models.SlugField(_("Kürzel"), max_length=60, unique=True)
-    name = models.CharField(_("Name"), max_length=80)
-    sort_order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    def __str__(self):
-        return self.name
-
-    class Meta:
-        abstract = True
-        ordering = ["sort_order", "name"]
 
 
 class Category(TaxonomyTerm):

@@ -55,6 +55,24 @@ class DirectoryPage(RoutablePageMixin, Page):
         queryset = apply_filters(self.entries(), filters, timezone.now())
         return form, filters, queryset.with_listing_data().alphabetical()
 
+    @classmethod
+    def url_for_organisation(cls, organisation, request):
+        """Where to link an entry from elsewhere: the directory of the current site when
+        the entry belongs to its district, else the citywide directory."""
+        from wagtail.models import Site
+
+        site = Site.find_for_request(request)
+        directories = cls.objects.live().filter(depth=3)
+        local = directories.filter(path__startswith=site.root_page.path).first() if site else None
+        if local is not None and (
+            local.district is None or organisation.districts.filter(pk=local.district.pk).exists()
+        ):
+            return local.entry_url(request, organisation)
+        landing = directories.filter(
+            path__startswith=Site.objects.get(is_default_site=True).root_page.path
+        ).first()
+        return landing.entry_url(request, organisation) if landing else ""
+
     def entry_url(self, request, organisation):
         return self.get_url(request=request) + self.reverse_subpage(
             "organisation", args=[organisation.slug]
@@ -100,6 +118,14 @@ class DirectoryPage(RoutablePageMixin, Page):
         people = (
             Person.objects.published().filter(organisation=organisation).select_related("photo")
         )
+        # Imported here: events build on the directory, not the other way round.
+        from events.models import Occurrence
+
+        upcoming = Occurrence.objects.upcoming().filter(event__venue=organisation)
+        events = [
+            {"occurrence": o, "event": o.event, "url": o.event.get_url(request=request)}
+            for o in upcoming.with_event_data()[:10]
+        ]
         return TemplateResponse(
             request,
             "people/organisation_detail.html",
@@ -107,6 +133,7 @@ class DirectoryPage(RoutablePageMixin, Page):
             | {
                 "organisation": organisation,
                 "people": people,
+                "events": events,
                 "open_now": organisation.is_open_at(timezone.now()),
                 "vcard_url": self.entry_url(request, organisation) + "vcard/",
                 "absolute_url": self.absolute_entry_url(request, organisation),

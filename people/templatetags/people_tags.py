@@ -1,20 +1,9 @@
-import json
-
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from people.models.entries import SCHEMA_DAYS
+from srk_site.jsonld import json_ld
 
 register = template.Library()
-
-# Characters that could end the script element or start HTML inside it.
-JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def json_ld(data):
-    text = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above
 
 
 @register.simple_tag

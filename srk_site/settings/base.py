@@ -21,6 +21,7 @@ SRK_SITE_PORT = int(os.environ.get("SRK_SITE_PORT", "8000"))
 SRK_DISTRICTS_FILE = PROJECT_DIR / "data" / "districts.toml"
 SRK_DEMO_CONTENT_FILE = PROJECT_DIR / "data" / "demo_content.toml"
 SRK_DEMO_DIRECTORY_FILE = PROJECT_DIR / "data" / "demo_directory.toml"
+SRK_DEMO_EVENTS_FILE = PROJECT_DIR / "data" / "demo_events.toml"
 SRK_TAXONOMY_FILE = PROJECT_DIR / "data" / "taxonomy.toml"
 # Map tiles. OpenStreetMap's are a third party, so maps load only after the visitor
 # agrees; set SRK_MAP_TILES_NEED_CONSENT=false for a tile server of the city's own.
@@ -32,6 +33,9 @@ SRK_MAP_ATTRIBUTION = os.environ.get(
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende',
 )
 SRK_MAP_TILES_NEED_CONSENT = os.environ.get("SRK_MAP_TILES_NEED_CONSENT", "true") == "true"
+# How far ahead open-ended event series are expanded; `update_event_occurrences` runs
+# daily to move the horizon along.
+SRK_EVENT_HORIZON_DAYS = int(os.environ.get("SRK_EVENT_HORIZON_DAYS", "400"))
 SRK_OPEN_DATA_LICENCE = os.environ.get(
     "SRK_OPEN_DATA_LICENCE", "Datenlizenz Deutschland – Namensnennung – Version 2.0"
 )
@@ -49,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.sites",

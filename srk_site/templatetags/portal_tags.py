@@ -73,3 +73,27 @@ def document_label(document, title=""):
 def wrap_at_slashes(name):
     """'Porz-Ost/Finkenberg/Eil' may wrap after each slash instead of mid-word."""
     return mark_safe(conditional_escape(name).replace("/", "/<wbr>"))  # noqa: S308 - escaped above
+
+
+@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+def page_meta(context, page=None):
+    """Canonical URL and Open Graph tags, with absolute links for sharing."""
+    request = context["request"]
+    if not isinstance(page, Page):  # error pages and plain views have no page
+        page = None
+    image = None
+    for field in ("image", "hero_image"):
+        image = image or getattr(page, field, None)
+    description = ""
+    if page is not None:
+        description = (
+            page.search_description or getattr(page, "teaser", "") or getattr(page, "intro", "")
+        )
+    return {
+        "request": request,
+        "page": page,
+        "canonical": request.build_absolute_uri(request.path),
+        "description": description,
+        "image": image,
+        "portal": context.get("portal"),
+    }

@@ -3,7 +3,17 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from district.models import ContentPage, DistrictHomePage
+from district.models import (
+    ContentPage,
+    DistrictHomePage,
+    NetworkIndexPage,
+    NetworkPage,
+    NewsIndexPage,
+    NewsPage,
+    ProjectIndexPage,
+    ProjectPage,
+)
+from events.models import EventIndexPage, EventPage
 from home.models import LandingPage
 from people.models import DirectoryPage
 
@@ -16,10 +26,31 @@ class PageTypeRulesTest(WagtailPageTestCase):
     def test_content_pages_sit_under_landing_district_home_or_other_content_pages(self):
         self.assertAllowedParentPageTypes(ContentPage, {LandingPage, DistrictHomePage, ContentPage})
 
-    def test_content_and_directory_pages_are_what_editors_add_below_the_home_pages(self):
-        self.assertAllowedSubpageTypes(LandingPage, {ContentPage, DirectoryPage})
-        self.assertAllowedSubpageTypes(DistrictHomePage, {ContentPage, DirectoryPage})
+    def test_section_pages_are_what_editors_add_below_the_home_pages(self):
+        sections = {
+            ContentPage,
+            NewsIndexPage,
+            ProjectIndexPage,
+            NetworkIndexPage,
+            EventIndexPage,
+            DirectoryPage,
+        }
+        self.assertAllowedSubpageTypes(LandingPage, sections)
+        self.assertAllowedSubpageTypes(DistrictHomePage, sections)
         self.assertAllowedSubpageTypes(ContentPage, {ContentPage})
+
+    def test_items_sit_only_under_their_index(self):
+        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
+        self.assertAllowedParentPageTypes(ProjectPage, {ProjectIndexPage})
+        self.assertAllowedParentPageTypes(NetworkPage, {NetworkIndexPage})
+        self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
+        for item in (NewsPage, ProjectPage, NetworkPage, EventPage):
+            self.assertAllowedSubpageTypes(item, set())
+
+    def test_each_section_exists_once_per_site(self):
+        home = DistrictHomePage.objects.get(district__slug="kalk")
+        for section in (NewsIndexPage, ProjectIndexPage, NetworkIndexPage, EventIndexPage):
+            self.assertFalse(section.can_create_at(home), section)
 
     def test_directory_pages_sit_once_under_a_home_page_and_have_no_children(self):
         self.assertAllowedParentPageTypes(DirectoryPage, {LandingPage, DistrictHomePage})

@@ -1,0 +1,31 @@
+from district.models.areas import District
+from district.models.networks import NetworkIndexPage, NetworkPage
+from district.models.news import (
+    KIND_CHOICES,
+    PRESS,
+    NewsAttachment,
+    NewsIndexPage,
+    NewsPage,
+    PressPhoto,
+    Topic,
+)
+from district.models.pages import ContentPage, DistrictHomeContact, DistrictHomePage
+from district.models.projects import ProjectIndexPage, ProjectPage
+
+__all__ = [
+    "KIND_CHOICES",
+    "PRESS",
+    "ContentPage",
+    "District",
+    "DistrictHomeContact",
+    "DistrictHomePage",
+    "NetworkIndexPage",
+    "NetworkPage",
+    "NewsAttachment",
+    "NewsIndexPage",
+    "NewsPage",
+    "PressPhoto",
+    "ProjectIndexPage",
+    "ProjectPage",
+    "Topic",
+]

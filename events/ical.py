@@ -1,0 +1,86 @@
+"""iCalendar (RFC 5545) for events: one VEVENT per date rule, with RRULE and EXDATE, so
+calendar apps show series as series and follow changes through stable UIDs."""
+
+from datetime import UTC, datetime, time, timedelta
+
+import icalendar
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from events.models.pages import CANCELLED, POSTPONED
+
+ICAL_STATUS = {CANCELLED: "CANCELLED", POSTPONED: "TENTATIVE"}
+
+
+def _local(day, clock):
+    return datetime.combine(day, clock, tzinfo=timezone.get_default_timezone())
+
+
+def _until_value(event_date):
+    """UNTIL must be a DATE for all-day series and a UTC DATE-TIME for timed ones."""
+    until = event_date.repeat_until
+    if event_date.all_day:
+        return until
+    return _local(until, time(23, 59, 59)).astimezone(UTC)
+
+
+def event_components(event, url):
+    for event_date in event.dates.all():
+        vevent = icalendar.Event()
+        vevent.add(
+            "uid", f"event-{event.translation_key}-{event_date.pk}@{settings.SRK_BASE_DOMAIN}"
+        )
+        vevent.add("dtstamp", timezone.now().astimezone(UTC))
+        if event.last_published_at:
+            vevent.add("last-modified", event.last_published_at.astimezone(UTC))
+        vevent.add("summary", event.title)
+        vevent.add("description", f"{strip_tags(event.teaser)}\n\n{url}")
+        vevent.add("url", url)
+        vevent.add("status", ICAL_STATUS.get(event.status, "CONFIRMED"))
+        place = ", ".join(part for part in (event.place_name, event.place_address) if part)
+        if place:
+            vevent.add("location", place)
+        if event.coordinates:
+            vevent.add("geo", tuple(float(c) for c in event.coordinates))
+        categories = [category.name for category in event.categories.all()]
+        if categories:
+            vevent.add("categories", categories)
+
+        last_day = event_date.start_date + timedelta(days=event_date.length_days)
+        if event_date.all_day or event_date.start_time is None:
+            vevent.add("dtstart", event_date.start_date)
+            vevent.add("dtend", last_day + timedelta(days=1))
+        else:
+            vevent.add("dtstart", _local(event_date.start_date, event_date.start_time))
+            end_time = event_date.end_time or event_date.start_time
+            vevent.add("dtend", _local(last_day, end_time))
+
+        rule = event_date.rule
+        if rule.repeats:
+            value = rule.ical()
+            if "UNTIL" in value:
+                value["UNTIL"] = _until_value(event_date)
+            vevent.add("rrule", value)
+            for day in sorted(event_date.exception_dates):
+                if event_date.all_day or event_date.start_time is None:
+                    vevent.add("exdate", day)
+                else:
+                    vevent.add("exdate", _local(day, event_date.start_time))
+        yield vevent
+
+
+def calendar_for(events, request, name):
+    """A complete VCALENDAR for these events, with the VTIMEZONE for Europe/Berlin."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Lebenswerte Veedel//Sozialraumkoordination Köln//DE")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    for event in events:
+        url = request.build_absolute_uri(event.get_url(request=request))
+        for component in event_components(event, url):
+            calendar.add_component(component)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,181 @@
+import calendar
+from datetime import date
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from district.models import District
+from events.forms import EventFilterForm, apply_filters, date_range
+from events.ical import calendar_for
+from events.models.occurrences import Occurrence
+from events.models.pages import EventPage
+from people.models.entries import WEEKDAY_SHORT, WEEKDAYS
+
+OCCURRENCES_PER_PAGE = 30
+
+
+def parse_month(value, today):
+    """'2026-12' -> date(2026, 12, 1); None when the value is not a month."""
+    try:
+        year, month = (int(part) for part in (value or "").split("-"))
+        return date(year, month, 1) if 1900 < year < 2200 else None
+    except ValueError:
+        return None
+
+
+def shift_month(first_day, months):
+    index = first_day.year * 12 + first_day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """The calendar at /termine/: on a district site that district's dates, on the landing
+    site every district's, with a district filter. Lists upcoming dates by day, shows a
+    month grid and an archive, and offers subscribable iCal feeds."""
+
+    intro = models.TextField(_("Einleitung"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.LandingPage", "district.DistrictHomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    @cached_property
+    def district(self):
+        return District.objects.filter(home_pages__path=self.path[: -self.steplen]).first()
+
+    def filter_form(self, request):
+        return EventFilterForm(request.GET or None, citywide=self.district is None)
+
+    def occurrences(self, request):
+        """(form, filters, first day, last day, filtered occurrences)."""
+        form = self.filter_form(request)
+        filters = form.valid_filters()
+        first, last = date_range(filters, timezone.localdate())
+        queryset = apply_filters(Occurrence.objects.in_district(self.district), filters)
+        if first:
+            queryset = queryset.filter(local_end_date__gte=first)
+        if last:
+            queryset = queryset.filter(local_date__lte=last)
+        return form, filters, first, queryset
+
+    def listing_context(self, request, queryset, form, filters):
+        page_obj = Paginator(queryset.with_event_data(), OCCURRENCES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        days = [
+            (day, [self.occurrence_item(request, o) for o in items])
+            for day, items in groupby(page_obj, key=lambda o: o.local_date)
+        ]
+        query = request.GET.copy()
+        query.pop("page", None)
+        return {
+            "form": form,
+            "filters": filters,
+            "days": days,
+            "page_obj": page_obj,
+            "feed_query": query.urlencode(),
+        }
+
+    def occurrence_item(self, request, occurrence):
+        return {
+            "occurrence": occurrence,
+            "event": occurrence.event,
+            "url": occurrence.event.get_url(request=request),
+        }
+
+    @path("")
+    def upcoming(self, request):
+        form, filters, first, queryset = self.occurrences(request)
+        if not first:
+            queryset = queryset.filter(end__gte=timezone.now())
+        context = self.listing_context(request, queryset.order_by("start", "pk"), form, filters)
+        return self.render(request, context_overrides={**context, "view": "upcoming"})
+
+    @path("archiv/", name="archive")
+    def archive(self, request):
+        form, filters, _first, queryset = self.occurrences(request)
+        queryset = queryset.filter(end__lt=timezone.now()).order_by("-start", "-pk")
+        context = self.listing_context(request, queryset, form, filters)
+        return self.render(request, context_overrides={**context, "view": "archive"})
+
+    @path("monat/", name="month")
+    def month(self, request):
+        today = timezone.localdate()
+        requested = request.GET.get("monat")
+        first_day = parse_month(requested, today)
+        invalid_month = requested is not None and first_day is None
+        first_day = first_day or today.replace(day=1)
+        weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(
+            first_day.year, first_day.month
+        )
+        form, filters, _first, queryset = self.occurrences(request)
+        in_grid = queryset.between(weeks[0][0], weeks[-1][-1]).with_event_data()
+        by_day = {}
+        for occurrence in in_grid.order_by("start", "pk"):
+            day = max(occurrence.local_date, weeks[0][0])
+            while day <= min(occurrence.local_end_date, weeks[-1][-1]):
+                by_day.setdefault(day, []).append(self.occurrence_item(request, occurrence))
+                day = date.fromordinal(day.toordinal() + 1)
+        grid = [
+            [
+                {
+                    "date": day,
+                    "in_month": day.month == first_day.month,
+                    "items": by_day.get(day, []),
+                }
+                for day in week
+            ]
+            for week in weeks
+        ]
+        query = request.GET.copy()
+        query.pop("monat", None)
+        return self.render(
+            request,
+            template="events/event_month.html",
+            context_overrides={
+                "form": form,
+                "filters": filters,
+                "month": first_day,
+                "grid": grid,
+                "today": today,
+                "invalid_month": invalid_month,
+                "weekday_names": [(WEEKDAY_SHORT[day], name) for day, name in WEEKDAYS],
+                "previous_month": shift_month(first_day, -1),
+                "next_month": shift_month(first_day, 1),
+                "filter_query": query.urlencode(),
+            },
+        )
+
+    def serve_file(self, request, filename):
+        if filename != "kalender.ics":
+            raise Http404
+        _form, _filters, _first, queryset = self.occurrences(request)
+        recent = queryset.filter(end__gte=timezone.now() - timezone.timedelta(days=30))
+        event_ids = recent.values("event_id")
+        events = (
+            EventPage.objects.live()
+            .filter(pk__in=event_ids)
+            .select_related("venue")
+            .prefetch_related("dates", "categories")
+            .order_by("pk")
+        )
+        name = f"{self.title} – {self.district.name}" if self.district else self.title
+        response = HttpResponse(
+            calendar_for(events, request, name), content_type="text/calendar; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'inline; filename="kalender.ics"'
+        return response
+
+    class Meta:
+        verbose_name = _("Terminkalender")
+        verbose_name_plural = _("Terminkalender")

@@ -1,0 +1,103 @@
+"""Materialised event dates: one row per occurrence, so every listing is a range query."""
+
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+
+
+class OccurrenceQuerySet(models.QuerySet):
+    def upcoming(self, now=None):
+        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+    def between(self, first_day, last_day):
+        """Occurrences touching the local days first_day..last_day (inclusive)."""
+        return self.filter(local_date__lte=last_day, local_end_date__gte=first_day)
+
+    def in_district(self, district):
+        return self if district is None else self.filter(district=district)
+
+    def with_event_data(self):
+        return self.select_related("event", "event__venue", "district").prefetch_related(
+            "event__categories"
+        )
+
+
+class Occurrence(models.Model):
+    """One date of a published event, written by `sync_occurrences`; never edited."""
+
+    event = models.ForeignKey(
+        "events.EventPage", on_delete=models.CASCADE, related_name="occurrences"
+    )
+    event_date = models.ForeignKey(
+        "events.EventDate", on_delete=models.CASCADE, related_name="occurrences"
+    )
+    district = models.ForeignKey(
+        "district.District", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    start = models.DateTimeField(db_index=True)
+    end = models.DateTimeField(db_index=True)
+    all_day = models.BooleanField(default=False)
+    # Local (Europe/Berlin) calendar days, for grouping by day and the month grid.
+    local_date = models.DateField(db_index=True)
+    local_end_date = models.DateField()
+
+    objects = OccurrenceQuerySet.as_manager()
+
+    def __str__(self):
+        return f"{self.event.title} ({self.start:%Y-%m-%d %H:%M})"
+
+    class Meta:
+        ordering = ["start"]
+        indexes = [models.Index(fields=["district", "start"])]
+
+
+def occurrence_rows(event, district, horizon):
+    zone = timezone.get_default_timezone()
+    rows = []
+    for event_date in event.dates.all():
+        days = event_date.rule.dates(event_date.start_date, horizon, event_date.exception_dates)
+        for day in days:
+            last_day = day + timedelta(days=event_date.length_days)
+            if event_date.all_day or event_date.start_time is None:
+                start = datetime.combine(day, time(), tzinfo=zone)
+                end = datetime.combine(last_day + timedelta(days=1), time(), tzinfo=zone)
+            else:
+                start = datetime.combine(day, event_date.start_time, tzinfo=zone)
+                end_time = event_date.end_time or event_date.start_time
+                end = datetime.combine(last_day, end_time, tzinfo=zone)
+            rows.append(
+                Occurrence(
+                    event=event,
+                    event_date=event_date,
+                    district=district,
+                    start=start,
+                    end=max(end, start),
+                    all_day=event_date.all_day,
+                    local_date=day,
+                    local_end_date=last_day,
+                )
+            )
+    return rows
+
+
+def horizon_date(today=None):
+    return (today or timezone.localdate()) + timedelta(days=settings.SRK_EVENT_HORIZON_DAYS)
+
+
+@transaction.atomic
+def sync_occurrences(event, horizon=None):
+    """Rewrite the occurrences of one event from its live dates (none if not live)."""
+    from district.models import DistrictHomePage
+
+    Occurrence.objects.filter(event=event).delete()
+    if not event.live:
+        return 0
+    home = DistrictHomePage.objects.ancestor_of(event).select_related("district").first()
+    rows = occurrence_rows(event, home.district if home else None, horizon or horizon_date())
+    Occurrence.objects.bulk_create(rows)
+    return len(rows)

@@ -1,0 +1,302 @@
+"""The calendar pages, the occurrence table behind them and the iCal feeds."""
+
+import datetime as dt
+
+import icalendar
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from events.models import Occurrence
+from people.models import Category
+from tests.conftest import host
+from tests.events.factories import make_event
+from tests.people.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = dt.date.today()
+
+
+def in_days(days):
+    return TODAY + dt.timedelta(days=days)
+
+
+def once(days, start=15, end=17):
+    return [{"start_date": in_days(days), "start_time": dt.time(start), "end_time": dt.time(end)}]
+
+
+def get(client, path, slug="kalk", **params):
+    return client.get(path, params, headers={"host": host(slug)})
+
+
+def listed_titles(response):
+    return [item["event"].title for _day, items in response.context["days"] for item in items]
+
+
+def test_publishing_writes_occurrences_and_unpublishing_removes_them(kalk):
+    event = make_event(dates=once(2))
+    assert event.occurrences.count() == 1
+    assert event.occurrences.get().district == kalk
+    event.unpublish()
+    assert not Occurrence.objects.filter(event=event).exists()
+
+
+def test_a_changed_date_shows_only_after_publishing():
+    event = make_event(dates=once(2))
+    draft = event.get_latest_revision_as_object()
+    dates = list(draft.dates.all())
+    dates[0].start_date = in_days(9)
+    draft.dates = dates
+    revision = draft.save_revision()
+    assert event.occurrences.get().local_date == in_days(2)
+    revision.publish()
+    assert event.occurrences.get().local_date == in_days(9)
+
+
+def test_deleting_an_event_removes_its_occurrences():
+    event = make_event(dates=once(2))
+    event.delete()
+    assert not Occurrence.objects.exists()
+
+
+def test_drafts_have_no_occurrences():
+    make_event(publish=False, dates=once(2))
+    assert not Occurrence.objects.exists()
+
+
+def test_upcoming_list_is_grouped_by_day_and_scoped_to_the_district(client):
+    make_event(title="Sprachcafé", dates=once(1))
+    make_event(title="Elterncafé", dates=once(1, 9, 11))
+    make_event(title="Babytreff", dates=once(3))
+    make_event(district_slug="chorweiler", title="Mieterberatung", dates=once(1))
+    response = get(client, "/termine/")
+    assert response.status_code == 200
+    days = response.context["days"]
+    assert [day for day, _items in days] == [in_days(1), in_days(3)]
+    assert [item["event"].title for item in days[0][1]] == ["Elterncafé", "Sprachcafé"]
+    assert "Mieterberatung" not in listed_titles(response)
+
+
+def test_landing_calendar_is_citywide_with_a_district_filter(client):
+    make_event(title="Sprachcafé", dates=once(1))
+    make_event(district_slug="chorweiler", title="Mieterberatung", dates=once(2))
+    assert listed_titles(get(client, "/termine/", slug=None)) == ["Sprachcafé", "Mieterberatung"]
+    only = get(client, "/termine/", slug=None, gebiet="chorweiler")
+    assert listed_titles(only) == ["Mieterberatung"]
+
+
+def test_filters_by_category_cost_text_and_dates(client):
+    kultur = Category.objects.get(slug="freizeit-kultur")
+    free = make_event(title="Veedelsfest", dates=once(2))
+    free.categories.set([kultur])
+    free.save_revision().publish()
+    make_event(title="Kochkurs", is_free=False, cost="5 €", dates=once(4))
+    assert listed_titles(get(client, "/termine/", kategorie="freizeit-kultur")) == ["Veedelsfest"]
+    assert listed_titles(get(client, "/termine/", kostenlos="on")) == ["Veedelsfest"]
+    assert listed_titles(get(client, "/termine/", q="koch")) == ["Kochkurs"]
+    von = in_days(3).isoformat()
+    assert listed_titles(get(client, "/termine/", von=von)) == ["Kochkurs"]
+    assert listed_titles(get(client, "/termine/", bis=in_days(2).isoformat())) == ["Veedelsfest"]
+
+
+def test_today_and_this_weekend_shortcuts(client):
+    # On a Sunday "this weekend" is just today; otherwise the coming Saturday and Sunday.
+    sunday = TODAY + dt.timedelta(days=6 - TODAY.weekday())
+    make_event(title="Heute", dates=[{"start_date": TODAY, "all_day": True}])
+    make_event(title="Am Sonntag", dates=[{"start_date": sunday, "all_day": True}])
+    make_event(
+        title="Danach", dates=[{"start_date": sunday + dt.timedelta(days=1), "all_day": True}]
+    )
+    weekend = listed_titles(get(client, "/termine/", zeitraum="wochenende"))
+    assert "Am Sonntag" in weekend and "Danach" not in weekend
+    today = listed_titles(get(client, "/termine/", zeitraum="heute"))
+    assert "Heute" in today and "Danach" not in today
+    assert ("Am Sonntag" in today) is (sunday == TODAY)
+
+
+def test_cancelled_dates_stay_visible_and_marked(client):
+    make_event(title="Repair-Café", status="cancelled", dates=once(2))
+    response = get(client, "/termine/")
+    assert listed_titles(response) == ["Repair-Café"]
+    assert "Fällt aus" in response.content.decode()
+
+
+def test_past_events_move_to_the_archive(client):
+    make_event(title="Gestern", dates=once(-1))
+    make_event(title="Morgen", dates=once(1))
+    assert listed_titles(get(client, "/termine/")) == ["Morgen"]
+    assert listed_titles(get(client, "/termine/archiv/")) == ["Gestern"]
+
+
+def test_month_view_is_an_accessible_table_with_previous_and_next(client):
+    make_event(
+        title="Adventsmarkt",
+        dates=[
+            {"start_date": dt.date(2026, 12, 5), "end_date": dt.date(2026, 12, 6), "all_day": True}
+        ],
+    )
+    response = get(client, "/termine/monat/", monat="2026-12")
+    html = response.content.decode()
+    assert "<caption>Termine im Dezember 2026</caption>" in html
+    assert '<th scope="col"><abbr title="Montag">Mo</abbr></th>' in html
+    assert "?monat=2026-11" in html and "?monat=2027-01" in html
+    cells = {cell["date"]: cell for week in response.context["grid"] for cell in week}
+    assert [i["event"].title for i in cells[dt.date(2026, 12, 5)]["items"]] == ["Adventsmarkt"]
+    assert [i["event"].title for i in cells[dt.date(2026, 12, 6)]["items"]] == ["Adventsmarkt"]
+    assert not cells[dt.date(2026, 12, 7)]["items"]
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/termine/monat/", {"monat": "2026-13"}),
+        ("/termine/monat/", {"monat": "abc"}),
+        ("/termine/", {"von": "gestern"}),
+        ("/termine/", {"page": "0"}),
+        ("/termine/", {"page": "-3"}),
+        ("/termine/", {"kategorie": "gibt-es-nicht"}),
+        ("/termine/", {"bis": "2026-01-01", "von": "2026-12-31"}),
+        ("/termine/archiv/", {"q": "x" * 2000}),
+        ("/termine/kalender.ics", {"kategorie": "unbekannt", "von": "morgen"}),
+    ],
+)
+def test_bad_parameters_give_a_normal_page(client, path, params):
+    make_event(dates=once(1))
+    assert get(client, path, **params).status_code == 200
+
+
+def test_event_page_shows_dates_place_status_and_calendar_link(client, kalk):
+    venue = OrganisationFactory(name="Bürgerzentrum Kalk", districts=[kalk])
+    event = make_event(
+        title="Sozialraumkonferenz Kalk",
+        venue=venue,
+        status="postponed",
+        registration_required=True,
+        registration_contact="0221 4710-100",
+        dates=[{"start_date": in_days(5), "start_time": dt.time(16), "end_time": dt.time(19, 30)}],
+    )
+    html = get(client, event.url).content.decode()
+    assert "<h1>Sozialraumkonferenz Kalk</h1>" in html
+    assert "16:00–19:30" in html
+    assert "Verschoben" in html
+    assert "Bürgerzentrum Kalk" in html and f"/adressen/{venue.slug}/" in html
+    assert f'href="{event.url}kalender.ics"' in html
+    assert '"eventStatus": "https://schema.org/EventPostponed"' in html
+
+
+def test_organisation_page_lists_the_events_held_there(client, kalk):
+    venue = OrganisationFactory(name="Bürgerzentrum Kalk", districts=[kalk])
+    make_event(title="Seniorentanz", venue=venue, dates=once(2))
+    html = get(client, f"/adressen/{venue.slug}/").content.decode()
+    assert "Nächste Termine an diesem Ort" in html and "Seniorentanz" in html
+
+
+def parse(response):
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def test_ical_feed_has_timezone_series_exceptions_and_stable_uids(client):
+    wednesday = TODAY + dt.timedelta(days=(2 - TODAY.weekday()) % 7 or 7)
+    exception = wednesday + dt.timedelta(weeks=1)
+    make_event(
+        title="Sprechstunde",
+        dates=[
+            {
+                "start_date": wednesday,
+                "start_time": dt.time(10),
+                "end_time": dt.time(13),
+                "repeat": "weekly",
+                "weekdays": [2],
+                "repeat_count": 6,
+                "exceptions": exception.strftime("%d.%m.%Y"),
+            }
+        ],
+    )
+    make_event(title="Abgesagt", status="cancelled", dates=once(4))
+    first = parse(get(client, "/termine/kalender.ics"))
+    second = parse(get(client, "/termine/kalender.ics"))
+    assert [tz["TZID"] for tz in first.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    events = {e["SUMMARY"]: e for e in first.walk("VEVENT")}
+    series = events["Sprechstunde"]
+    assert series["RRULE"]["FREQ"] == ["WEEKLY"] and series["RRULE"]["COUNT"] == [6]
+    assert series["DTSTART"].params["TZID"] == "Europe/Berlin"
+    assert series["EXDATE"].dts[0].dt.date() == exception
+    assert "DTSTAMP" in series and series["URL"].startswith("http://kalk.localhost:8000/termine/")
+    assert events["Abgesagt"]["STATUS"] == "CANCELLED"
+    assert {e["UID"] for e in first.walk("VEVENT")} == {e["UID"] for e in second.walk("VEVENT")}
+
+
+def test_ical_feed_honours_the_filters(client):
+    kultur = Category.objects.get(slug="freizeit-kultur")
+    fest = make_event(title="Veedelsfest", dates=once(2))
+    fest.categories.set([kultur])
+    fest.save_revision().publish()
+    make_event(title="Kochkurs", dates=once(3))
+    feed = parse(get(client, "/termine/kalender.ics", kategorie="freizeit-kultur"))
+    assert [e["SUMMARY"] for e in feed.walk("VEVENT")] == ["Veedelsfest"]
+
+
+def test_single_event_download_is_an_ical_file(client):
+    event = make_event(title="Babytreff", dates=[{"start_date": in_days(2), "all_day": True}])
+    response = get(client, f"{event.url}kalender.ics")
+    assert "attachment" in response["Content-Disposition"]
+    vevent = parse(response).walk("VEVENT")[0]
+    assert vevent["DTSTART"].dt == in_days(2)  # a DATE for all-day events
+
+
+def count_queries(client, path, **params):
+    with CaptureQueriesContext(connection) as queries:
+        assert get(client, path, **params).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    ("path", "slug"),
+    [
+        ("/termine/", "kalk"),
+        ("/termine/monat/", "kalk"),
+        ("/termine/", None),
+        ("/termine/kalender.ics", "kalk"),
+    ],
+)
+def test_calendar_query_count_does_not_grow_with_the_data(client, path, slug):
+    kultur = Category.objects.get(slug="freizeit-kultur")
+
+    def add(number):
+        event = make_event(
+            title=f"Termin {number}", slug=f"termin-{number}", dates=once(number % 20 + 1)
+        )
+        event.categories.set([kultur])
+
+    for number in range(3):
+        add(number)
+    small = count_queries(client, path, slug=slug)
+    for number in range(3, 30):
+        add(number)
+    assert count_queries(client, path, slug=slug) == small
+    assert small <= 30
+
+
+def test_horizon_command_extends_open_ended_series(settings):
+    from django.core.management import call_command
+
+    settings.SRK_EVENT_HORIZON_DAYS = 30
+    event = make_event(
+        dates=[
+            {
+                "start_date": TODAY,
+                "start_time": dt.time(10),
+                "end_time": dt.time(12),
+                "repeat": "weekly",
+                "weekdays": [TODAY.weekday()],
+            }
+        ]
+    )
+    assert event.occurrences.count() in (4, 5)
+    settings.SRK_EVENT_HORIZON_DAYS = 90
+    call_command("update_event_occurrences", verbosity=0)
+    assert event.occurrences.count() in (12, 13, 14)
+    assert event.occurrences.order_by("start").last().start > timezone.now() + dt.timedelta(days=80)
