@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from srk_site.blocks import BodyStreamBlock
+from srk_site.images import with_listing_images
 
 LATEST_NEWS = 6
 NEXT_EVENTS = 6
@@ -54,7 +55,7 @@ class LandingPage(Page):
         from events.models import EventIndexPage, Occurrence
 
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.live().public().select_related("image").order_by("-date", "-pk")
+        news = with_listing_images(NewsPage.objects.live().public().order_by("-date", "-pk"))
         context["latest_news"] = teaser_items(request, news[:LATEST_NEWS])
         context["next_events"] = [
             {"occurrence": o, "event": o.event, "url": o.event.get_url(request=request)}

@@ -18,7 +18,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from district.models import District, DistrictHomeContact, DistrictHomePage
+from district.demo import add_demo_news, add_networks
+from district.models import District, DistrictHomeContact, DistrictHomePage, NewsPage
 from events.demo import add_demo_events
 from home.models import LandingPage
 from people.demo import add_demo_directory
@@ -197,17 +198,6 @@ def fill_district(district, home, text, coordinator):
                 "Die Arbeitskreise sind offen für alle, die im Veedel arbeiten oder sich "
                 "engagieren. Schreiben Sie der Ansprechperson, wenn Sie mitmachen möchten."
             ),
-            accordion(
-                "Unsere Arbeitskreise",
-                [
-                    (
-                        g["name"],
-                        f"{g['purpose']}\n\nWer macht mit: {g['members']}\n\n"
-                        f"Treffen: {g['rhythm']}\n\nKontakt: {g['contact']}",
-                    )
-                    for g in text["working_groups"]
-                ],
-            ),
             heading(conference["title"]),
             rich_text(conference["text"]),
             block(
@@ -219,6 +209,7 @@ def fill_district(district, home, text, coordinator):
             ),
         ],
     )
+    add_networks(groups, text["working_groups"])
     filled += fill(
         home,
         [
@@ -251,10 +242,14 @@ def fill_landing(landing, text, german):
             ],
         ],
     )
+    proposed = list(
+        NewsPage.objects.live().filter(propose_for_landing=True).order_by("-date")[:6]
+    )
     filled += fill(
         landing,
         [
-            teasers("Aus den Veedeln", featured),
+            *([teasers("Ausgewählt aus den Veedeln", proposed)] if proposed else []),
+            teasers("Die Veedel stellen sich vor", featured),
             call_to_action(
                 "Das Programm Lebenswerte Veedel",
                 "Wie die Sozialraumkoordination arbeitet und welche Ziele sie verfolgt.",
@@ -278,6 +273,7 @@ def add_demo_content(progress=None):
     filled = 0
     district_texts = {slug: text for slug, text in content.items() if slug != "landing"}
     coordinators = add_demo_directory(district_texts, progress)
+    add_demo_events(progress)
     for district in District.objects.order_by("sort_order"):
         text = content.get(district.slug)
         home = DistrictHomePage.objects.filter(district=district, locale=german).first()
@@ -291,7 +287,7 @@ def add_demo_content(progress=None):
         add_home_contacts(home, [coordinator, *others.order_by("external_id")[:2]])
         if progress:
             progress(f"  demo content: {district.name}")
-    add_demo_events(progress)
+    add_demo_news(progress)
     landing = LandingPage.objects.get(locale=german, depth=2)
     filled += fill_landing(landing, content["landing"], german)
     return filled

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from district.models.areas import District
 from srk_site.blocks import BodyStreamBlock
+from srk_site.images import with_listing_images
 from srk_site.taxonomy import TaxonomyTerm
 
 NEWS, PRESS, REVIEW = "nachricht", "pressemitteilung", "rueckblick"
@@ -216,7 +217,7 @@ class NewsIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
     @path("")
     def index_route(self, request):
         form, filters, queryset = self.filtered_news(request)
-        page_obj = Paginator(queryset.select_related("image"), NEWS_PER_PAGE).get_page(
+        page_obj = Paginator(with_listing_images(queryset), NEWS_PER_PAGE).get_page(
             request.GET.get("page")
         )
         return self.render(
@@ -233,7 +234,7 @@ class NewsIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
     def press_route(self, request):
         from people.models import Person
 
-        releases = self.news(press_only=True).select_related("image")[:30]
+        releases = with_listing_images(self.news(press_only=True))[:30]
         photos = (
             PressPhoto.objects.filter(page__in=[r.pk for r in releases])
             .select_related("image", "page")

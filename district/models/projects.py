@@ -14,6 +14,7 @@ from wagtail.search import index
 from district.models.listing import teaser_items
 from district.models.news import DistrictScopedIndexMixin, Topic
 from srk_site.blocks import BodyStreamBlock
+from srk_site.images import with_listing_images
 
 PLANNED, RUNNING, FINISHED = "geplant", "laufend", "abgeschlossen"
 STATUS_CHOICES = [(PLANNED, _("geplant")), (RUNNING, _("läuft")), (FINISHED, _("abgeschlossen"))]
@@ -115,7 +116,7 @@ class ProjectIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
             home = filters["gebiet"].home_pages.filter(depth=2).first()
             queryset = queryset.filter(path__startswith=home.path) if home else queryset.none()
         page_obj = Paginator(
-            queryset.select_related("image").order_by("title"), PROJECTS_PER_PAGE
+            with_listing_images(queryset.order_by("title")), PROJECTS_PER_PAGE
         ).get_page(request.GET.get("page"))
         return self.render(
             request,

@@ -22,6 +22,7 @@ SRK_DISTRICTS_FILE = PROJECT_DIR / "data" / "districts.toml"
 SRK_DEMO_CONTENT_FILE = PROJECT_DIR / "data" / "demo_content.toml"
 SRK_DEMO_DIRECTORY_FILE = PROJECT_DIR / "data" / "demo_directory.toml"
 SRK_DEMO_EVENTS_FILE = PROJECT_DIR / "data" / "demo_events.toml"
+SRK_DEMO_NEWS_FILE = PROJECT_DIR / "data" / "demo_news.toml"
 SRK_TAXONOMY_FILE = PROJECT_DIR / "data" / "taxonomy.toml"
 # Map tiles. OpenStreetMap's are a third party, so maps load only after the visitor
 # agrees; set SRK_MAP_TILES_NEED_CONSENT=false for a tile server of the city's own.
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

@@ -1,5 +1,7 @@
 """The demo: realistic content on every site, added once, rendering everywhere."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
@@ -52,6 +54,6 @@ def test_landing_page_features_pages_from_at_least_five_districts(client):
     call_command("setup_portal", demo=True, verbosity=0)
     html = client.get("/", headers={"host": "localhost:8000"}).content.decode()
     # Only the curated teasers count, not the tiles or the footer, which link every district.
-    teasers = html.split('<section class="block-teasers">', 1)[1].split("</section>", 1)[0]
-    linked = {slug for slug in DISTRICT_SLUGS if f'href="http://{slug}.localhost:8000/"' in teasers}
+    sections = [part.split("</section>", 1)[0] for part in html.split('class="block-teasers"')[1:]]
+    linked = set(re.findall(r'href="http://([a-z-]+)\.localhost:8000/', "".join(sections)))
     assert len(linked) >= 5
