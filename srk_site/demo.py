@@ -242,9 +242,7 @@ def fill_landing(landing, text, german):
             ],
         ],
     )
-    proposed = list(
-        NewsPage.objects.live().filter(propose_for_landing=True).order_by("-date")[:6]
-    )
+    proposed = list(NewsPage.objects.live().filter(propose_for_landing=True).order_by("-date")[:6])
     filled += fill(
         landing,
         [
