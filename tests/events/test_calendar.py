@@ -248,6 +248,9 @@ def test_single_event_download_is_an_ical_file(client):
 
 
 def count_queries(client, path, **params):
+    # The first request after a change rebuilds caches (site paths, renditions); budgets
+    # are for the steady state.
+    get(client, path, **params)
     with CaptureQueriesContext(connection) as queries:
         assert get(client, path, **params).status_code == 200
     return len(queries)
@@ -300,3 +303,45 @@ def test_horizon_command_extends_open_ended_series(settings):
     call_command("update_event_occurrences", verbosity=0)
     assert event.occurrences.count() in (12, 13, 14)
     assert event.occurrences.order_by("start").last().start > timezone.now() + dt.timedelta(days=80)
+
+
+def bulk_occurrences(events, count):
+    """Many dates spread over the coming months and all districts, written directly."""
+    from district.models import District
+
+    districts = list(District.objects.all())
+    zone = timezone.get_default_timezone()
+    rows = []
+    for number in range(count):
+        event = events[number % len(events)]
+        day = TODAY + dt.timedelta(days=number % 90)
+        start = dt.datetime.combine(day, dt.time(9 + number % 10), tzinfo=zone)
+        rows.append(
+            Occurrence(
+                event=event,
+                event_date=event.dates.first(),
+                district=districts[number % 15],
+                start=start,
+                end=start + dt.timedelta(hours=1),
+                local_date=day,
+                local_end_date=day,
+            )
+        )
+    Occurrence.objects.bulk_create(rows)
+
+
+@pytest.mark.parametrize(
+    ("path", "slug"),
+    [
+        ("/termine/", "kalk"),
+        ("/termine/monat/", "kalk"),
+        ("/termine/", None),
+        ("/termine/monat/", None),
+    ],
+)
+def test_calendar_budget_holds_from_hundreds_to_thousands_of_dates(client, path, slug):
+    events = [make_event(title=f"Reihe {n}", slug=f"reihe-{n}", dates=once(1)) for n in range(10)]
+    bulk_occurrences(events, 750)
+    small = count_queries(client, path, slug=slug)
+    bulk_occurrences(events, 6750)
+    assert count_queries(client, path, slug=slug) == small <= 30

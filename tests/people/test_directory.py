@@ -223,6 +223,9 @@ def test_email_reveal_refuses_get_drafts_and_unknown_kinds(client, entries, kind
 
 
 def count_queries(client, path, **params):
+    # The first request after a change rebuilds caches (site paths, renditions); budgets
+    # are for the steady state.
+    get(client, path, **params)
     with CaptureQueriesContext(connection) as queries:
         assert get(client, path, **params).status_code == 200
     return len(queries)
@@ -250,3 +253,44 @@ def test_entry_addresses_spell_umlauts_the_german_way(kalk):
     second = OrganisationFactory(name="Städtische Kita Grüner Weg", districts=[kalk])
     assert first.slug == "staedtische-kita-gruener-weg"
     assert second.slug == "staedtische-kita-gruener-weg-2"
+
+
+def bulk_organisations(district, category, start, count):
+    """Many published entries at once, with categories and opening hours, for budgets."""
+    from people.models import OpeningHours, Organisation
+    from people.models.entries import sort_key
+
+    organisations = Organisation.objects.bulk_create(
+        Organisation(
+            name=f"Treffpunkt {number:05d}",
+            slug=f"treffpunkt-{number:05d}",
+            sort_name=sort_key(f"Treffpunkt {number:05d}"),
+            latitude=50.93,
+            longitude=6.99,
+            live=True,
+        )
+        for number in range(start, start + count)
+    )
+    Organisation.districts.through.objects.bulk_create(
+        Organisation.districts.through(organisation_id=o.pk, district_id=district.pk)
+        for o in organisations
+    )
+    Organisation.categories.through.objects.bulk_create(
+        Organisation.categories.through(organisation_id=o.pk, category_id=category.pk)
+        for o in organisations
+    )
+    OpeningHours.objects.bulk_create(
+        OpeningHours(organisation_id=o.pk, weekday=day, opens="09:00", closes="17:00")
+        for o in organisations
+        for day in (0, 3)
+    )
+
+
+@pytest.mark.parametrize("path", ["/adressen/", "/adressen/export.csv", "/adressen/export.geojson"])
+def test_directory_budget_holds_with_two_thousand_entries_in_one_district(client, kalk, path):
+    kita = Category.objects.get(slug="kita")
+    bulk_organisations(kalk, kita, 0, 200)
+    small = count_queries(client, path, kategorie="kita")
+    bulk_organisations(kalk, kita, 200, 1800)
+    large = count_queries(client, path, kategorie="kita")
+    assert small == large <= 25
