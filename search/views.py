@@ -1,12 +1,22 @@
 import re
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
+
+from district.models import District
+from people.models import DirectoryPage, Organisation
+from search.highlight import excerpt
+from search.results import KINDS, run_search
+from srk_site.text import fold_german
 
 # Longer queries are cut: nobody types more, and the database need not parse it.
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+SUGGESTIONS = 8
 WORD = re.compile(r"\w+")
 
 
@@ -16,22 +26,125 @@ def search_terms(query):
     return " ".join(WORD.findall(query))
 
 
-def search(request):
-    """Full-text search over the live, public pages of this district (or, on the landing
-    site, of the whole portal)."""
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    terms = search_terms(query)
+def clean_query(request):
+    return " ".join(request.GET.get("q", "").replace("\x00", "").split())[:MAX_QUERY_LENGTH]
+
+
+def scope_of(request):
+    """(site, district searched or None for citywide, the site's own district)."""
     site = Site.find_for_request(request)
-    results = Page.objects.none()
+    own = District.objects.filter(site=site).first() if site else None
+    everywhere = request.GET.get("alle") == "1"
+    return site, (None if everywhere else own), own
+
+
+def directory_linker(request, site):
+    """A function giving each entry's directory URL, with the directories found once."""
+    directories = {d.path[: -d.steplen]: d for d in DirectoryPage.objects.live().filter(depth=3)}
+    landing = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    local = directories.get(site.root_page.path) if site else None
+    citywide = directories.get(landing.root_page.path) if landing else None
+
+    def url(entry):
+        target = entry.organisation if hasattr(entry, "organisation") else entry
+        if target is None or not isinstance(target, Organisation) or not target.live:
+            return ""
+        directory = local if local is not None and local.district is None else citywide
+        if local is not None and local.district is not None:
+            served = {d.pk for d in target.districts.all()}
+            directory = local if local.district.pk in served else citywide
+        return directory.entry_url(request, target) if directory else ""
+
+    return url
+
+
+def promotions(query, district, request):
+    """Pages coordinators promoted for this query, within the searched scope."""
+    picks = query.editors_picks.select_related("page").order_by("sort_order")
+    home = district.home_pages.filter(depth=2).first() if district else None
+    result = []
+    for pick in picks:
+        page = pick.page
+        if page is None:
+            if pick.external_link_url:
+                result.append(
+                    {
+                        "title": pick.external_link_text,
+                        "url": pick.external_link_url,
+                        "description": pick.description,
+                    }
+                )
+            continue
+        if not page.live or (home and not page.path.startswith(home.path)):
+            continue
+        result.append(
+            {
+                "title": page.title,
+                "url": page.get_url(request=request),
+                "description": pick.description,
+            }
+        )
+    return result
+
+
+def search(request):
+    """Search for residents: pages, news, events, projects, working groups and directory
+    entries of this district, or of the whole city on the landing site or with ?alle=1."""
+    query = clean_query(request)
+    terms = search_terms(query)
+    site, district, own_district = scope_of(request)
+    empty = Paginator([], RESULTS_PER_PAGE).get_page(1)
+    context = {
+        "search_query": query,
+        "district": district,
+        "own_district": own_district,
+        "results": empty,
+        "paginator": empty.paginator,
+    }
     if terms:
-        pages = Page.objects.live().public().filter(depth__gte=2)
-        if site is not None and not site.is_default_site:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        results = pages.specific().search(terms, operator="and")
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    return render(
-        request,
-        "search/search.html",
-        {"search_query": query, "results": page_obj, "paginator": paginator},
-    )
+        outcome = run_search(terms, request, district, directory_linker(request, site))
+        kind = request.GET.get("typ")
+        chosen_district = request.GET.get("gebiet")
+        results = outcome.results
+        if kind in KINDS:
+            results = [r for r in results if r.kind == kind]
+        if district is None and chosen_district:
+            results = [r for r in results if r.district and r.district.slug == chosen_district]
+        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        words = terms.split()
+        for result in page_obj:
+            result.excerpt = excerpt(result.excerpt_text, words)
+        query_record = Query.get(fold_german(terms))
+        if page_obj.number == 1:
+            query_record.add_hit()
+        context |= {
+            "results": page_obj,
+            "paginator": page_obj.paginator,
+            "kind_facets": [(key, KINDS[key], n) for key, n in outcome.kind_counts.items()],
+            "district_facets": outcome.district_counts,
+            "chosen_kind": kind if kind in KINDS else "",
+            "chosen_district": chosen_district or "",
+            "promoted": promotions(query_record, district, request),
+            "used_prefix": outcome.used_prefix,
+        }
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def suggestions(request):
+    """Titles that start with what the visitor typed, for the search field's list."""
+    terms = search_terms(clean_query(request))
+    if len(terms) < 2:
+        return JsonResponse({"suggestions": []})
+    site, district, _own = scope_of(request)
+    pages = Page.objects.live().public().filter(depth__gte=2)
+    entries = Organisation.objects.published()
+    if district is not None:
+        home = district.home_pages.filter(depth=2).first()
+        pages = pages.descendant_of(home, inclusive=True) if home else pages.none()
+    folded = fold_german(terms)
+    titles = [page.title for page in pages.autocomplete(folded)[:SUGGESTIONS]]
+    scope_ids = set(entries.in_district(district).values_list("pk", flat=True)[:5000])
+    titles += [o.name for o in entries.autocomplete(folded)[: SUGGESTIONS * 3] if o.pk in scope_ids]
+    unique = list(dict.fromkeys(titles))[:SUGGESTIONS]
+    return JsonResponse({"suggestions": unique})

@@ -26,6 +26,7 @@ if settings.DEBUG:
 # Public pages: German without a prefix, other languages under /en/, /tr/, /ar/.
 urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
+    path("suche/vorschlaege/", search_views.suggestions, name="search_suggestions"),
     path("", include("people.urls")),
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)*)(?P<filename>[\w\-]+\.(?:csv|geojson|ics))$",

@@ -7,16 +7,24 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from srk_site.blocks import BodyStreamBlock
+from srk_site.search_index import FoldedSearchMixin
 
 
-class NetworkIndexPage(Page):
+class NetworkIndexPage(FoldedSearchMixin, Page):
     """The working groups (Arbeitskreise) and networks of a district at /arbeitskreise/."""
+
+    folded_text_fields = ("intro", "body")
 
     intro = models.TextField(_("Einleitung"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        *FoldedSearchMixin.folded_search_fields(),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["district.DistrictHomePage", "home.LandingPage"]
     subpage_types = ["district.NetworkPage"]
     max_count_per_parent = 1
@@ -31,8 +39,10 @@ class NetworkIndexPage(Page):
         verbose_name_plural = _("Übersichten der Arbeitskreise")
 
 
-class NetworkPage(Page):
+class NetworkPage(FoldedSearchMixin, Page):
     """An Arbeitskreis or network: purpose, members, meeting rhythm, next meeting, contact."""
+
+    folded_text_fields = ("purpose", "rhythm", "members_note", "body")
 
     purpose = models.TextField(_("Worum es geht"))
     members = ParentalManyToManyField(
@@ -79,7 +89,12 @@ class NetworkPage(Page):
         ),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("purpose"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        *FoldedSearchMixin.folded_search_fields(),
+        index.SearchField("purpose"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["district.NetworkIndexPage"]
     subpage_types = []
 

@@ -17,6 +17,7 @@ from wagtail.search import index
 from district.models.areas import District
 from srk_site.blocks import BodyStreamBlock
 from srk_site.images import with_listing_images
+from srk_site.search_index import FoldedSearchMixin
 from srk_site.taxonomy import TaxonomyTerm
 
 NEWS, PRESS, REVIEW = "nachricht", "pressemitteilung", "rueckblick"
@@ -63,8 +64,10 @@ class NewsPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class NewsPage(Page):
+class NewsPage(FoldedSearchMixin, Page):
     """A news item, press release or review (Rückblick) of a district."""
+
+    folded_text_fields = ("teaser", "body", "author")
 
     date = models.DateField(_("Datum"), default=timezone.localdate)
     author = models.CharField(_("Autor*in"), max_length=120, blank=True)
@@ -114,6 +117,7 @@ class NewsPage(Page):
     ]
     search_fields = [
         *Page.search_fields,
+        *FoldedSearchMixin.folded_search_fields(),
         index.SearchField("teaser"),
         index.SearchField("body"),
         index.SearchField("author"),

@@ -10,13 +10,16 @@ from wagtail.search import index
 
 from district.models.areas import District
 from srk_site.blocks import BodyStreamBlock
+from srk_site.search_index import FoldedSearchMixin
 
 
-class DistrictHomePage(Page):
+class DistrictHomePage(FoldedSearchMixin, Page):
     """The home page of one district's site: welcome text, hero picture, flexible content.
 
     The district's name, Veedel, carrier and colour come from its District record.
     """
+
+    folded_text_fields = ("intro", "body")
 
     district = models.ForeignKey(
         District,
@@ -61,7 +64,12 @@ class DistrictHomePage(Page):
             help_text=_("Erscheinen unten auf der Startseite, in dieser Reihenfolge."),
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        *FoldedSearchMixin.folded_search_fields(),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -113,9 +121,11 @@ class DistrictHomeContact(Orderable):
     panels = [FieldPanel("person")]
 
 
-class ContentPage(Page):
+class ContentPage(FoldedSearchMixin, Page):
     """Any other page an office publishes: "Über uns", "Das Sozialraumgebiet",
     "Arbeitskreise", Impressum, Datenschutz, Barrierefreiheit, conference write-ups."""
+
+    folded_text_fields = ("intro", "body")
 
     intro = models.TextField(
         _("Einleitung"),
@@ -125,7 +135,12 @@ class ContentPage(Page):
     body = StreamField(BodyStreamBlock(), verbose_name=_("Inhalt"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        *FoldedSearchMixin.folded_search_fields(),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["home.LandingPage", "district.DistrictHomePage", "district.ContentPage"]
     subpage_types = ["district.ContentPage"]

@@ -15,14 +15,17 @@ from district.models.listing import teaser_items
 from district.models.news import DistrictScopedIndexMixin, Topic
 from srk_site.blocks import BodyStreamBlock
 from srk_site.images import with_listing_images
+from srk_site.search_index import FoldedSearchMixin
 
 PLANNED, RUNNING, FINISHED = "geplant", "laufend", "abgeschlossen"
 STATUS_CHOICES = [(PLANNED, _("geplant")), (RUNNING, _("läuft")), (FINISHED, _("abgeschlossen"))]
 PROJECTS_PER_PAGE = 12
 
 
-class ProjectPage(Page):
+class ProjectPage(FoldedSearchMixin, Page):
     """A best-practice project others can copy: what was done, with whom, what came of it."""
+
+    folded_text_fields = ("teaser", "body", "outcomes")
 
     teaser = models.TextField(_("Teaser"), max_length=500)
     image = models.ForeignKey(
@@ -72,7 +75,12 @@ class ProjectPage(Page):
         FieldPanel("outcomes"),
         FieldPanel("propose_for_landing"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("teaser"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        *FoldedSearchMixin.folded_search_fields(),
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["district.ProjectIndexPage"]
     subpage_types = []

@@ -16,6 +16,7 @@ from wagtail.search import index
 from events.fields import WeekdaysField
 from events.recurrence import DAILY, MONTHLY, NONE, WEEKLY, Rule, parse_dates
 from srk_site.blocks import BodyStreamBlock
+from srk_site.search_index import FoldedSearchMixin
 
 SCHEDULED, CANCELLED, POSTPONED = "scheduled", "cancelled", "postponed"
 STATUS_CHOICES = [
@@ -40,9 +41,11 @@ POSITION_CHOICES = [
 MAX_RULE_YEARS = 3
 
 
-class EventPage(Page):
+class EventPage(FoldedSearchMixin, Page):
     """One date or series of dates in a district: a conference, a café, office hours,
     a festival. Its dates are expanded into the occurrence table when it is published."""
+
+    folded_text_fields = ("teaser", "body", "venue_name", "venue_address")
 
     teaser = models.TextField(
         _("Kurzbeschreibung"), max_length=400, help_text=_("Ein, zwei Sätze für Listen.")
@@ -152,6 +155,7 @@ class EventPage(Page):
     ]
     search_fields = [
         *Page.search_fields,
+        *FoldedSearchMixin.folded_search_fields(),
         index.SearchField("teaser"),
         index.SearchField("body"),
         index.SearchField("venue_name"),

@@ -21,9 +21,12 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from district.forms import DistrictScopedForm
+from srk_site.search_index import FoldedSearchMixin
 from srk_site.taxonomy import TaxonomyTerm
+from srk_site.text import GERMAN_TRANSLITERATION
 
 WEEKDAYS = [
     (0, _("Montag")),
@@ -43,11 +46,6 @@ def sort_key(text):
     """Alphabetical order as Germans expect it: Ä with A, ß as ss, case ignored."""
     folded = text.casefold().replace("ß", "ss")
     return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-
-
-GERMAN_TRANSLITERATION = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
-)
 
 
 def unique_slug(model, text, instance_pk=None, max_length=80):
@@ -75,7 +73,7 @@ class TargetGroup(TaxonomyTerm):
         verbose_name_plural = _("Zielgruppen")
 
 
-class DirectoryEntryQuerySet(models.QuerySet):
+class DirectoryEntryQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def published(self):
         return self.filter(live=True)
 
@@ -152,10 +150,13 @@ class DirectoryEntry(
         abstract = True
 
 
-class Organisation(DirectoryEntry):
+class Organisation(FoldedSearchMixin, DirectoryEntry):
     """An Einrichtung or Angebot in the address directory: a Kita, a youth centre,
     a counselling office, a tenants' office. Maintained by the people who run it and
     approved by the district's coordination."""
+
+    folded_title_field = "name"
+    folded_text_fields = ("description", "street", "veedel", "carrier", "category_names")
 
     name = models.CharField(_("Name"), max_length=200)
     slug = models.SlugField(_("Adresse im Portal"), max_length=80, unique=True, blank=True)
@@ -274,6 +275,7 @@ class Organisation(DirectoryEntry):
     ]
 
     search_fields = [
+        *FoldedSearchMixin.folded_search_fields(),
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
         index.SearchField("description"),
@@ -292,6 +294,10 @@ class Organisation(DirectoryEntry):
             self.slug = unique_slug(Organisation, self.name, self.pk)
         self.sort_name = sort_key(self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def category_names(self):
+        return " ".join(category.name for category in self.categories.all())
 
     @property
     def languages_list(self):
@@ -355,11 +361,14 @@ class PersonQuerySet(DirectoryEntryQuerySet):
         return self.select_related("organisation", "photo").prefetch_related("districts")
 
 
-class Person(DirectoryEntry):
+class Person(FoldedSearchMixin, DirectoryEntry):
     """A contact person: a coordinator, the head of a Kita, a press contact.
 
     Shown in contact blocks, on the district home page and with their organisation.
     """
+
+    folded_title_field = "name"
+    folded_text_fields = ("role", "organisation_name")
 
     name = models.CharField(_("Name"), max_length=120)
     role = models.CharField(_("Funktion"), max_length=160, blank=True)
@@ -422,6 +431,7 @@ class Person(DirectoryEntry):
     ]
 
     search_fields = [
+        *FoldedSearchMixin.folded_search_fields(),
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
         index.SearchField("role"),
@@ -431,6 +441,10 @@ class Person(DirectoryEntry):
 
     def __str__(self):
         return f"{self.name} ({self.role})" if self.role else self.name
+
+    @property
+    def organisation_name(self):
+        return self.organisation.name if self.organisation_id else ""
 
     class Meta:
         verbose_name = _("Kontaktperson")

@@ -41,3 +41,32 @@
     });
   });
 })();
+
+// Search suggestions: fill the field's <datalist> as the visitor types. The browser
+// shows them accessibly; without JavaScript the search still works as a plain form.
+(function () {
+  "use strict";
+  document.querySelectorAll("input[data-suggest]").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var value = input.value.trim();
+      if (value.length < 2 || !list) { return; }
+      timer = setTimeout(function () {
+        var url = new URL(input.dataset.suggest, window.location.href);
+        url.searchParams.set("q", value);
+        fetch(url, { headers: { Accept: "application/json" } })
+          .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
+          .then(function (data) {
+            list.replaceChildren.apply(list, data.suggestions.map(function (title) {
+              var option = document.createElement("option");
+              option.value = title;
+              return option;
+            }));
+          })
+          .catch(function () {});
+      }, 200);
+    });
+  });
+})();
