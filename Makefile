@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links between the sites use the port the server runs on.
+export SRK_SITE_PORT ?= $(PORT)
 
 .PHONY: install run test lint format check migrate demo clean
 

@@ -20,6 +20,11 @@ from district.models import (
     ProjectIndexPage,
     Topic,
 )
+from district.roles import (
+    ensure_directory_workflow,
+    ensure_district_roles,
+    ensure_editorial_role,
+)
 from events.models import EventIndexPage
 from home.models import LandingPage
 from people.models import Category, DirectoryPage, TargetGroup
@@ -279,6 +284,8 @@ def setup_portal(districts=None):
     _site, created = ensure_site(landing, site_hostname(), LANDING_TITLE, is_default=True)
     report.add(created, "landing site")
     ensure_fixed_pages(landing, LANDING_PAGES, report, "landing")
+    ensure_editorial_role(landing)
+    ensure_directory_workflow()
 
     for entry in districts:
         district, created = District.objects.update_or_create(
@@ -306,4 +313,5 @@ def setup_portal(districts=None):
             district.site = site
             district.save(update_fields=["site"])
         ensure_fixed_pages(home, DISTRICT_PAGES, report, district.slug)
+        ensure_district_roles(district, home)
     return report

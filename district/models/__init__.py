@@ -11,12 +11,14 @@ from district.models.news import (
 )
 from district.models.pages import ContentPage, DistrictHomeContact, DistrictHomePage
 from district.models.projects import ProjectIndexPage, ProjectPage
+from district.models.workflows import DistrictApprovalTask
 
 __all__ = [
     "KIND_CHOICES",
     "PRESS",
     "ContentPage",
     "District",
+    "DistrictApprovalTask",
     "DistrictHomeContact",
     "DistrictHomePage",
     "NetworkIndexPage",

@@ -42,11 +42,11 @@ def users(districts, django_user_model):
         return account
 
     return {
-        "kalk": user("kalk", coordinator_group("Koordination Kalk", [districts["kalk"]])),
+        "kalk": user("kalk", coordinator_group("Test: Koordination Kalk", [districts["kalk"]])),
         "chorweiler": user(
-            "chorweiler", coordinator_group("Koordination Chorweiler", [districts["chorweiler"]])
+            "chorweiler", coordinator_group("Test: Koordination Chorweiler", [districts["chorweiler"]])
         ),
-        "citywide": user("redaktion", coordinator_group("Redaktion", citywide=True)),
+        "citywide": user("redaktion", coordinator_group("Test: Redaktion", citywide=True)),
     }
 
 
