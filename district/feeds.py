@@ -1,4 +1,7 @@
+from datetime import datetime, time
+
 from django.contrib.syndication.views import Feed
+from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
@@ -43,7 +46,8 @@ class NewsFeed(Feed):
         return item.get_url(request=self.request)
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        # The date editors set, not when the page happened to be published or imported.
+        return datetime.combine(item.date, time(12), tzinfo=timezone.get_default_timezone())
 
     def item_author_name(self, item):
         return item.author or None

@@ -28,9 +28,9 @@ def _until_value(event_date):
 def event_components(event, url):
     for event_date in event.dates.all():
         vevent = icalendar.Event()
-        vevent.add(
-            "uid", f"event-{event.translation_key}-{event_date.pk}@{settings.SRK_BASE_DOMAIN}"
-        )
+        # Stable across edits and shared by translations of the same event.
+        position = event_date.sort_order or 0
+        vevent.add("uid", f"event-{event.translation_key}-{position}@{settings.SRK_BASE_DOMAIN}")
         vevent.add("dtstamp", timezone.now().astimezone(UTC))
         if event.last_published_at:
             vevent.add("last-modified", event.last_published_at.astimezone(UTC))
@@ -53,8 +53,8 @@ def event_components(event, url):
             vevent.add("dtend", last_day + timedelta(days=1))
         else:
             vevent.add("dtstart", _local(event_date.start_date, event_date.start_time))
-            end_time = event_date.end_time or event_date.start_time
-            vevent.add("dtend", _local(last_day, end_time))
+            if event_date.end_time:  # without an end, RFC 5545 lets DTSTART stand alone
+                vevent.add("dtend", _local(last_day, event_date.end_time))
 
         rule = event_date.rule
         if rule.repeats:

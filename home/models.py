@@ -55,11 +55,14 @@ class LandingPage(Page):
         from events.models import EventIndexPage, Occurrence
 
         context = super().get_context(request, *args, **kwargs)
-        news = with_listing_images(NewsPage.objects.live().public().order_by("-date", "-pk"))
+        news = NewsPage.objects.live().public().filter(locale=self.locale)
+        news = with_listing_images(news.order_by("-date", "-pk"))
         context["latest_news"] = teaser_items(request, news[:LATEST_NEWS])
         context["next_events"] = [
             {"occurrence": o, "event": o.event, "url": o.event.get_url(request=request)}
-            for o in Occurrence.objects.upcoming().with_event_data()[:NEXT_EVENTS]
+            for o in Occurrence.objects.visible(self.locale)
+            .upcoming()
+            .with_event_data()[:NEXT_EVENTS]
         ]
         context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
         context["events_index"] = EventIndexPage.objects.child_of(self).live().first()

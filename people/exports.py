@@ -56,6 +56,8 @@ def organisations_geojson(organisations, absolute_url):
 def _escape(value):
     return (
         str(value)
+        .replace("\r\n", "\n")
+        .replace("\r", "\n")
         .replace("\\", "\\\\")
         .replace("\n", "\\n")
         .replace(",", "\\,")
@@ -68,6 +70,7 @@ def organisation_vcard(organisation, url):
     lines = [
         "BEGIN:VCARD",
         "VERSION:3.0",
+        f"N:{_escape(organisation.name)};;;;",
         f"FN:{_escape(organisation.name)}",
         f"ORG:{_escape(organisation.name)}",
     ]
@@ -81,15 +84,14 @@ def organisation_vcard(organisation, url):
         )
     if organisation.phone:
         lines.append(f"TEL;TYPE=WORK,VOICE:{_escape(organisation.phone)}")
-    if organisation.email:
-        lines.append(f"EMAIL;TYPE=INTERNET:{_escape(organisation.email)}")
+    # No EMAIL: the card is a plain link, and addresses are only shown on request.
     if organisation.website:
-        lines.append(f"URL:{_escape(organisation.website)}")
+        lines.append(f"URL:{organisation.website}")  # a URI value, not escaped text
     if organisation.has_coordinates:
         lines.append(f"GEO:{organisation.latitude};{organisation.longitude}")
     if organisation.description:
         lines.append(f"NOTE:{_escape(organisation.description)}")
-    lines += [f"SOURCE:{_escape(url)}", "END:VCARD"]
+    lines += [f"SOURCE:{url}", "END:VCARD"]
     return "".join(_fold(line) for line in lines)
 
 

@@ -5,9 +5,5 @@ from people import views
 app_name = "people"
 
 urlpatterns = [
-    path(
-        "kontakt/e-mail/<str:kind>/<int:pk>/",
-        views.reveal_email,
-        name="reveal_email",
-    ),
+    path("kontakt/e-mail/<str:token>/", views.reveal_email, name="reveal_email"),
 ]

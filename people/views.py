@@ -1,5 +1,10 @@
-from django.http import JsonResponse
+import hashlib
+
+from django.core import signing
+from django.core.cache import cache
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -7,22 +12,51 @@ from django.views.decorators.http import require_POST
 from people.models import Organisation, Person
 
 REVEALABLE = {"organisation": Organisation, "person": Person}
+SIGNING_SALT = "people.reveal_email"
+# More reveals than a person needs; a harvester walking the directory hits the limit.
+REVEALS_PER_HOUR = 60
+
+
+def reveal_url(kind, entry):
+    """The signed address of an entry's reveal button: ids cannot simply be counted up."""
+    token = signing.dumps([kind, entry.pk], salt=SIGNING_SALT, compress=True)
+    return reverse("people:reveal_email", args=[token])
+
+
+def _over_limit(request):
+    # Only a hash of the address is kept, for one hour, in the cache: nothing is stored.
+    address = request.META.get("REMOTE_ADDR", "")
+    key = "email-reveal:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    count = cache.get_or_set(key, 0, timeout=3600)
+    if count >= REVEALS_PER_HOUR:
+        return True
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.set(key, 1, timeout=3600)
+    return False
 
 
 # No CSRF token: revealing a public address changes nothing, and a token would give
 # every visitor a cookie and keep pages out of the cache.
 @csrf_exempt
 @require_POST
-def reveal_email(request, kind, pk):
+def reveal_email(request, token):
     """Show a published entry's e-mail address after a button press.
 
     Harvesters read pages and follow links; they do not press buttons. People do, with
     or without JavaScript and with screen readers.
     """
+    try:
+        kind, pk = signing.loads(token, salt=SIGNING_SALT)
+    except (signing.BadSignature, ValueError, TypeError) as exc:
+        raise Http404 from exc
     model = REVEALABLE.get(kind)
     if model is None:
-        return render(request, "404.html", status=404)
+        raise Http404
     entry = get_object_or_404(model.objects.published().exclude(email=""), pk=pk)
+    if _over_limit(request):
+        return render(request, "people/email_limit.html", status=429)
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"email": entry.email})
     referer = request.headers.get("Referer", "")

@@ -14,6 +14,9 @@ def page_file(request, page_path, filename):
         raise Http404
     components = [part for part in page_path.split("/") if part]
     page = site.root_page.localized.specific.route(request, components).page
+    # Files belong to the page itself, not to a sub-route such as an entry or a month.
+    if page.relative_url(site, request=request) != "/" + page_path:
+        raise Http404
     serve_file = getattr(page.specific, "serve_file", None)
     if serve_file is None or page.get_view_restrictions().exists():
         raise Http404

@@ -190,7 +190,7 @@ class NewsIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     def news(self, press_only=False):
-        queryset = self.scope(NewsPage.objects.live().public())
+        queryset = self.scope(NewsPage.objects.live().public().filter(locale=self.locale))
         if press_only:
             queryset = queryset.filter(kind=PRESS)
         return queryset.order_by("-date", "-pk")

@@ -115,7 +115,7 @@ class ProjectIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
 
         form = ProjectFilterForm(request.GET or None, citywide=self.district is None)
         filters = form.valid_filters()
-        queryset = self.scope(ProjectPage.objects.live().public())
+        queryset = self.scope(ProjectPage.objects.live().public().filter(locale=self.locale))
         if "thema" in filters:
             queryset = queryset.filter(topics=filters["thema"])
         if "stand" in filters:

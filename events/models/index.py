@@ -61,7 +61,8 @@ class EventIndexPage(RoutablePageMixin, Page):
         form = self.filter_form(request)
         filters = form.valid_filters()
         first, last = date_range(filters, timezone.localdate())
-        queryset = apply_filters(Occurrence.objects.in_district(self.district), filters)
+        occurrences = Occurrence.objects.visible(self.locale).in_district(self.district)
+        queryset = apply_filters(occurrences, filters)
         if first:
             queryset = queryset.filter(local_end_date__gte=first)
         if last:
@@ -164,6 +165,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         event_ids = recent.values("event_id")
         events = (
             EventPage.objects.live()
+            .public()
             .filter(pk__in=event_ids)
             .select_related("venue")
             .prefetch_related("dates", "categories")

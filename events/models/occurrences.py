@@ -18,6 +18,13 @@ class OccurrenceQuerySet(models.QuerySet):
         """Occurrences touching the local days first_day..last_day (inclusive)."""
         return self.filter(local_date__lte=last_day, local_end_date__gte=first_day)
 
+    def visible(self, locale):
+        """Dates of live events open to everyone, in one language's tree."""
+        from events.models.pages import EventPage
+
+        events = EventPage.objects.live().public().filter(locale=locale)
+        return self.filter(event__in=events.values("pk"))
+
     def in_district(self, district):
         return self if district is None else self.filter(district=district)
 

@@ -121,7 +121,8 @@ class DirectoryPage(RoutablePageMixin, Page):
         # Imported here: events build on the directory, not the other way round.
         from events.models import Occurrence
 
-        upcoming = Occurrence.objects.upcoming().filter(event__venue=organisation)
+        upcoming = Occurrence.objects.visible(self.locale).upcoming()
+        upcoming = upcoming.filter(event__venue=organisation)
         events = [
             {"occurrence": o, "event": o.event, "url": o.event.get_url(request=request)}
             for o in upcoming.with_event_data()[:10]

@@ -1,3 +1,5 @@
+import re
+
 from django import template
 
 from people.models.entries import SCHEMA_DAYS
@@ -44,3 +46,20 @@ def organisation_json_ld(organisation, url):
     if hours:
         data["openingHoursSpecification"] = hours
     return json_ld(data)
+
+
+@register.simple_tag
+def email_reveal_url(kind, entry):
+    from people.views import reveal_url
+
+    return reveal_url(kind, entry)
+
+
+EMAIL_IN_TEXT = re.compile(r"([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)")
+
+
+@register.filter
+def obscure_emails(text):
+    """Free text may contain addresses; write them as 'name (at) domain' so people can
+    still read them but address-harvesting patterns find nothing."""
+    return EMAIL_IN_TEXT.sub(r"\1 (at) \2", str(text or ""))

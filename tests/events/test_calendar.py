@@ -345,3 +345,26 @@ def test_calendar_budget_holds_from_hundreds_to_thousands_of_dates(client, path,
     small = count_queries(client, path, slug=slug)
     bulk_occurrences(events, 6750)
     assert count_queries(client, path, slug=slug) == small <= 30
+
+
+def test_login_restricted_events_stay_out_of_every_listing(client):
+    from wagtail.models import PageViewRestriction
+
+    hidden = make_event(title="Interne Teamsitzung", dates=once(2))
+    PageViewRestriction.objects.create(page=hidden, restriction_type="login")
+    for path in ("/termine/", "/termine/monat/", "/termine/kalender.ics"):
+        assert "Interne Teamsitzung" not in get(client, path).content.decode(), path
+    assert "Interne Teamsitzung" not in get(client, "/", slug=None).content.decode()
+
+
+def test_an_event_without_end_time_has_no_false_end(client):
+    make_event(title="Offener Treff", dates=[{"start_date": in_days(2), "start_time": dt.time(18)}])
+    vevent = parse(get(client, "/termine/kalender.ics")).walk("VEVENT")[0]
+    assert "DTEND" not in vevent
+    assert "18:00–18:00" not in get(client, "/termine/").content.decode()
+
+
+def test_files_belong_to_the_page_itself_not_to_its_sub_routes(client):
+    make_event(dates=once(2))
+    assert get(client, "/termine/monat/kalender.ics").status_code == 404
+    assert get(client, "/termine/kalender.ics").status_code == 200

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from district.models import District
 from people.csv_format import COLUMNS, EXPORT_ONLY_COLUMNS
 from people.models import Category, TargetGroup
+from people.views import reveal_url
 from tests.conftest import host
 from tests.people.factories import OrganisationFactory, PersonFactory
 
@@ -200,13 +201,15 @@ def test_email_addresses_are_not_in_the_page_for_harvesters(client, entries):
     kita = entries["kita"]
     html = get(client, f"/adressen/{kita.slug}/").content.decode()
     assert kita.email not in html and "mailto:" not in html
-    assert f'action="/kontakt/e-mail/organisation/{kita.pk}/"' in html
+    assert f'action="{reveal_url("organisation", kita)}"' in html
     assert "E-Mail-Adresse von Kita Sonnenschein anzeigen" in html
+    vcard = get(client, f"/adressen/{kita.slug}/vcard/").content.decode()
+    assert kita.email not in vcard
 
 
 def test_pressing_the_button_shows_the_address_with_and_without_javascript(client, entries):
     kita = entries["kita"]
-    url = f"/kontakt/e-mail/organisation/{kita.pk}/"
+    url = reveal_url("organisation", kita)
     page = client.post(url, headers={"host": host("kalk")})
     assert page.status_code == 200
     assert f'href="mailto:{kita.email}"' in page.content.decode()
@@ -215,11 +218,22 @@ def test_pressing_the_button_shows_the_address_with_and_without_javascript(clien
     assert data.json() == {"email": kita.email}
 
 
-@pytest.mark.parametrize("kind", ["organisation", "nobody"])
-def test_email_reveal_refuses_get_drafts_and_unknown_kinds(client, entries, kind):
-    draft = entries["draft"]
-    assert client.get(f"/kontakt/e-mail/organisation/{entries['kita'].pk}/").status_code == 405
-    assert client.post(f"/kontakt/e-mail/{kind}/{draft.pk}/").status_code == 404
+def test_email_reveal_refuses_get_drafts_forged_tokens_and_counting_up(client, entries):
+    kita, draft = entries["kita"], entries["draft"]
+    assert client.get(reveal_url("organisation", kita)).status_code == 405
+    assert client.post(reveal_url("organisation", draft)).status_code == 404
+    assert client.post(reveal_url("nobody", kita)).status_code == 404
+    assert client.post(f"/kontakt/e-mail/organisation:{kita.pk}/").status_code == 404
+
+
+def test_email_reveal_is_rate_limited_per_address(client, entries):
+    from django.core.cache import cache
+
+    cache.clear()
+    url = reveal_url("organisation", entries["kita"])
+    statuses = [client.post(url).status_code for _ in range(61)]
+    assert statuses[:60] == [200] * 60 and statuses[60] == 429
+    cache.clear()
 
 
 def count_queries(client, path, **params):

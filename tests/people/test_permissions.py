@@ -44,7 +44,8 @@ def users(districts, django_user_model):
     return {
         "kalk": user("kalk", coordinator_group("Test: Koordination Kalk", [districts["kalk"]])),
         "chorweiler": user(
-            "chorweiler", coordinator_group("Test: Koordination Chorweiler", [districts["chorweiler"]])
+            "chorweiler",
+            coordinator_group("Test: Koordination Chorweiler", [districts["chorweiler"]]),
         ),
         "citywide": user("redaktion", coordinator_group("Test: Redaktion", citywide=True)),
     }
@@ -181,3 +182,49 @@ def test_people_follow_the_same_rule(client, users, districts):
     }
     assert "Fremde Person" not in names
     assert Person.objects.filter(name="Fremde Person").exists()
+
+
+def test_every_object_url_of_the_viewsets_is_district_checked(client, users, orgs):
+    """All admin URLs that take an entry's pk, so a new view cannot slip through."""
+    from django.urls import NoReverseMatch
+
+    client.force_login(users["kalk"])
+    foreign = orgs["chorweiler"]
+    views = [
+        "edit",
+        "delete",
+        "inspect",
+        "history",
+        "history_results",
+        "usage",
+        "unpublish",
+        "lock",
+        "unlock",
+        "copy",
+        "workflow_history",
+        "confirm_workflow_cancellation",
+    ]
+    checked = 0
+    for view in views:
+        try:
+            url = reverse(f"wagtailsnippets_people_organisation:{view}", args=[foreign.pk])
+        except NoReverseMatch:
+            continue
+        assert client.get(url).status_code in (302, 403, 405), url
+        checked += 1
+    compare = (
+        f"/admin/snippets/people/organisation/history/{foreign.pk}/revisions/compare/live...latest/"
+    )
+    assert client.get(compare).status_code in (302, 403)
+    assert checked == len(views)
+
+
+def test_choosers_offer_only_the_own_district(client, users, orgs):
+    client.force_login(users["kalk"])
+    response = client.get("/admin/snippets/choose/people/organisation/results/")
+    html = response.content.decode()
+    assert "Bürgerzentrum Kalk" in html and "Mieterkontaktstelle" not in html
+    chosen = client.get(
+        f"/admin/snippets/choose/people/organisation/chosen/{orgs['chorweiler'].pk}/"
+    )
+    assert chosen.status_code in (302, 403)
