@@ -1,6 +1,7 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page
@@ -41,3 +42,46 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+class ProposalsPanel(Component):
+    """Dashboard: public proposals from the user's districts still waiting for a decision,
+    with the sender's contact data (shown only here, never publicly)."""
+
+    name = "district_proposals"
+    order = 90
+    template_name = "district/admin/proposals_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        from district.models import Proposal
+        from district.permissions import districts_for_user
+
+        proposals = (
+            Proposal.objects.filter(district__in=districts_for_user(self.request.user))
+            .select_related("district", "content_type")
+            .order_by("-created_at")[:30]
+        )
+        waiting = []
+        for proposal in proposals:
+            draft = proposal.draft
+            if draft is None or draft.live:
+                continue
+            waiting.append({"proposal": proposal, "draft": draft, "edit_url": _edit_url(draft)})
+        return {"proposals": waiting[:10]}
+
+
+def _edit_url(obj):
+    from django.urls import reverse
+    from wagtail.models import Page
+
+    if isinstance(obj, Page):
+        return reverse("wagtailadmin_pages:edit", args=[obj.pk])
+    return reverse(obj.snippet_viewset.get_url_name("edit"), args=[obj.pk])
+
+
+@hooks.register("construct_homepage_panels")
+def add_proposals_panel(request, panels):
+    panels.append(ProposalsPanel(request))

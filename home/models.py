@@ -46,6 +46,7 @@ class LandingPage(Page):
         "district.NetworkIndexPage",
         "events.EventIndexPage",
         "people.DirectoryPage",
+        "district.FormPage",
     ]
 
     def get_context(self, request, *args, **kwargs):

@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from district.demo import add_demo_news, add_networks
+from district.demo_accounts import add_demo_accounts, add_waiting_proposals
 from district.models import District, DistrictHomeContact, DistrictHomePage, NewsPage
 from events.demo import add_demo_events
 from home.models import LandingPage
@@ -286,6 +287,8 @@ def add_demo_content(progress=None):
         if progress:
             progress(f"  demo content: {district.name}")
     add_demo_news(progress)
+    add_demo_accounts(progress)
+    add_waiting_proposals(progress)
     landing = LandingPage.objects.get(locale=german, depth=2)
     filled += fill_landing(landing, content["landing"], german)
     return filled

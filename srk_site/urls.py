@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from district import views as district_views
 from search import views as search_views
 from srk_site import views as portal_views
 
@@ -28,6 +29,9 @@ urlpatterns += i18n_patterns(
     path("suche/", search_views.search, name="search"),
     path("suche/vorschlaege/", search_views.suggestions, name="search_suggestions"),
     path("", include("people.urls")),
+    path("mitmachen/", district_views.overview, name="participation"),
+    path("mitmachen/danke/", district_views.thanks, name="participation_thanks"),
+    path("mitmachen/<slug:kind>/", district_views.propose, name="participation_form"),
     re_path(
         r"^(?P<page_path>(?:[\w\-]+/)*)(?P<filename>[\w\-]+\.(?:csv|geojson|ics))$",
         portal_views.page_file,

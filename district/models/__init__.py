@@ -1,4 +1,5 @@
 from district.models.areas import District
+from district.models.forms import FormField, FormPage
 from district.models.networks import NetworkIndexPage, NetworkPage
 from district.models.news import (
     KIND_CHOICES,
@@ -10,6 +11,7 @@ from district.models.news import (
     Topic,
 )
 from district.models.pages import ContentPage, DistrictHomeContact, DistrictHomePage
+from district.models.participation import Proposal
 from district.models.projects import ProjectIndexPage, ProjectPage
 from district.models.workflows import DistrictApprovalTask
 
@@ -21,12 +23,15 @@ __all__ = [
     "DistrictApprovalTask",
     "DistrictHomeContact",
     "DistrictHomePage",
+    "FormField",
+    "FormPage",
     "NetworkIndexPage",
     "NetworkPage",
     "NewsAttachment",
     "NewsIndexPage",
     "NewsPage",
     "PressPhoto",
+    "Proposal",
     "ProjectIndexPage",
     "ProjectPage",
     "Topic",

@@ -79,6 +79,7 @@ class DistrictHomePage(FoldedSearchMixin, Page):
         "district.NetworkIndexPage",
         "events.EventIndexPage",
         "people.DirectoryPage",
+        "district.FormPage",
     ]
 
     def published_contacts(self):
@@ -143,7 +144,7 @@ class ContentPage(FoldedSearchMixin, Page):
     ]
 
     parent_page_types = ["home.LandingPage", "district.DistrictHomePage", "district.ContentPage"]
-    subpage_types = ["district.ContentPage"]
+    subpage_types = ["district.ContentPage", "district.FormPage"]
 
     class Meta:
         verbose_name = _("Inhaltsseite")

@@ -21,7 +21,9 @@ def main_menu(context):
             items.append(
                 {"page": page, "url": page.get_url(request=request), "current": is_current}
             )
-    return {"items": items, "request": request}
+    # Local actors propose content on every district site.
+    participation = site is not None and not site.is_default_site
+    return {"items": items, "request": request, "participation": participation}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from district.models import (
     ContentPage,
     DistrictHomePage,
+    FormPage,
     NetworkIndexPage,
     NetworkPage,
     NewsIndexPage,
@@ -28,6 +29,7 @@ class PageTypeRulesTest(WagtailPageTestCase):
 
     def test_section_pages_are_what_editors_add_below_the_home_pages(self):
         sections = {
+            FormPage,
             ContentPage,
             NewsIndexPage,
             ProjectIndexPage,
@@ -37,7 +39,7 @@ class PageTypeRulesTest(WagtailPageTestCase):
         }
         self.assertAllowedSubpageTypes(LandingPage, sections)
         self.assertAllowedSubpageTypes(DistrictHomePage, sections)
-        self.assertAllowedSubpageTypes(ContentPage, {ContentPage})
+        self.assertAllowedSubpageTypes(ContentPage, {ContentPage, FormPage})
 
     def test_items_sit_only_under_their_index(self):
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
