@@ -53,10 +53,20 @@ class DistrictPermissionPolicy(ModelPermissionPolicy):
             return set(related.values_list("pk", flat=True))
         return {related.pk} if related is not None else set()
 
+    def actor_only(self, user):
+        """Actors may not publish; where the model says so, they keep to their own entries."""
+        lookup = getattr(self.model, "actor_editor_lookup", None)
+        return bool(lookup) and not self.user_has_permission(user, "publish")
+
     def user_covers_instance(self, user, instance):
         if works_citywide(user):
             return True
-        return bool(self.instance_district_ids(instance) & district_ids_for_user(user))
+        if not self.instance_district_ids(instance) & district_ids_for_user(user):
+            return False
+        if self.actor_only(user) and instance.pk is not None:
+            lookup = self.model.actor_editor_lookup
+            return self.model._default_manager.filter(pk=instance.pk, **{lookup: user}).exists()
+        return True
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and self.user_covers_instance(user, instance)
@@ -73,7 +83,10 @@ class DistrictPermissionPolicy(ModelPermissionPolicy):
         if works_citywide(user):
             return queryset
         lookup = f"{self.district_field}__in"
-        return queryset.filter(**{lookup: district_ids_for_user(user)}).distinct()
+        queryset = queryset.filter(**{lookup: district_ids_for_user(user)})
+        if self.actor_only(user):
+            queryset = queryset.filter(**{self.model.actor_editor_lookup: user})
+        return queryset.distinct()
 
     def users_with_any_permission_for_instance(self, actions, instance):
         users = self.users_with_any_permission(actions)

@@ -85,3 +85,26 @@ def _edit_url(obj):
 @hooks.register("construct_homepage_panels")
 def add_proposals_panel(request, panels):
     panels.append(ProposalsPanel(request))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def scope_page_chooser(pages, request):
+    """Page choosers offer the user's own districts and the landing site, not other
+    districts' pages; citywide editors see everything."""
+    from django.db.models import Q
+
+    from district.models import DistrictHomePage
+    from district.permissions import district_ids_for_user, works_citywide
+    from home.models import LandingPage
+
+    if works_citywide(request.user):
+        return pages
+    roots = list(
+        DistrictHomePage.objects.filter(
+            district_id__in=district_ids_for_user(request.user)
+        ).values_list("path", flat=True)
+    ) + list(LandingPage.objects.values_list("path", flat=True))
+    allowed = Q(depth__lte=1)
+    for path in roots:
+        allowed |= Q(path__startswith=path)
+    return pages.filter(allowed)

@@ -213,6 +213,16 @@ class Organisation(FoldedSearchMixin, DirectoryEntry):
         related_name="+",
     )
     verified_on = models.DateField(_("Angaben zuletzt geprüft am"), null=True, blank=True)
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Gepflegt von (Akteure)"),
+        blank=True,
+        related_name="editable_organisations",
+        help_text=_("Akteur-Konten, die diesen Eintrag bearbeiten und zur Freigabe einreichen."),
+    )
+
+    # Actors (who may not publish) work only on the entries they are editors of.
+    actor_editor_lookup = "editors"
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="organisation")
     workflow_states = GenericRelation(
@@ -269,6 +279,7 @@ class Organisation(FoldedSearchMixin, DirectoryEntry):
                 FieldPanel("districts", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("verified_on"),
                 FieldPanel("external_id"),
+                FieldPanel("editors", permission="people.publish_organisation"),
             ],
             heading=_("Verwaltung"),
         ),
@@ -390,6 +401,9 @@ class Person(FoldedSearchMixin, DirectoryEntry):
     )
     office = models.CharField(_("Büroadresse"), max_length=255, blank=True)
     consultation_hours = models.CharField(_("Sprechzeiten"), max_length=255, blank=True)
+
+    # Actors work on the people of the organisations they edit.
+    actor_editor_lookup = "organisation__editors"
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="person")
     workflow_states = GenericRelation(
