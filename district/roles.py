@@ -11,7 +11,6 @@
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Workflow,
@@ -117,7 +116,11 @@ def ensure_district_roles(district, home):
     _grant_collection([coordination, actors], district_collection(district))
 
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW.format(name=district.name))
-    task, _created = GroupApprovalTask.objects.get_or_create(name=TASK.format(name=district.name))
+    from district.models import CoordinationApprovalTask
+
+    task, _created = CoordinationApprovalTask.objects.get_or_create(
+        name=TASK.format(name=district.name)
+    )
     task.groups.set([coordination])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})

@@ -13,13 +13,14 @@ from district.models.news import (
 from district.models.pages import ContentPage, DistrictHomeContact, DistrictHomePage
 from district.models.participation import Proposal
 from district.models.projects import ProjectIndexPage, ProjectPage
-from district.models.workflows import DistrictApprovalTask
+from district.models.workflows import CoordinationApprovalTask, DistrictApprovalTask
 
 __all__ = [
     "KIND_CHOICES",
     "PRESS",
     "ContentPage",
     "District",
+    "CoordinationApprovalTask",
     "DistrictApprovalTask",
     "DistrictHomeContact",
     "DistrictHomePage",

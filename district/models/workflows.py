@@ -1,8 +1,37 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Task, TaskState
+from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
+
+DECLINE = "decline"
 
 
-class DistrictApprovalTask(Task):
+class DeclineMixin:
+    """Adds "Ablehnen": unlike "request changes", the proposal is closed for good
+    (the workflow is cancelled; the draft stays in the history)."""
+
+    decline_action = (DECLINE, _("Ablehnen"), True)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == DECLINE:
+            task_state.reject(user=user, **kwargs)
+            task_state.workflow_state.cancel(user=user)
+            return None
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+
+class CoordinationApprovalTask(DeclineMixin, AbstractGroupApprovalTask):
+    """A district's approval of pages: its coordination group approves, requests changes
+    with a comment, or declines."""
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        return [*actions, self.decline_action] if actions else actions
+
+    class Meta:
+        verbose_name = _("Freigabe durch die Koordination")
+        verbose_name_plural = _("Freigaben durch die Koordination")
+
+
+class DistrictApprovalTask(DeclineMixin, Task):
     """Approval of directory entries by the coordination of the entry's own districts.
 
     Wagtail assigns snippet workflows per model, not per site, so one task serves every
@@ -38,6 +67,7 @@ class DistrictApprovalTask(Task):
                 ("reject", _("Änderungen anfordern"), True),
                 ("approve", _("Freigeben"), False),
                 ("approve", _("Freigeben mit Kommentar"), True),
+                self.decline_action,
             ]
         return []
 

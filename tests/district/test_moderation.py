@@ -168,3 +168,19 @@ def test_directory_entries_go_through_their_districts_approval(client, user_in, 
     client.force_login(own)
     assert client.post(url).status_code == 302
     assert Organisation.objects.get(pk=entry.pk).live
+
+
+def test_coordination_can_decline_a_proposal_for_good(client, user_in):
+    actor, own = user_in("actors", "kalk"), user_in("coordination", "kalk")
+    client.force_login(actor)
+    client.post(add_news_url("kalk"), news_form("action-submit"))
+    news = NewsPage.objects.get(slug="sprachcafe")
+    state = WorkflowState.objects.get(object_id=str(news.pk), status="in_progress")
+    task = state.current_task_state.task.specific
+    assert ("decline", "Ablehnen", True) in [
+        tuple(map(str, a[:2])) + (a[2],) for a in task.get_actions(news, own)
+    ]
+    task.on_action(state.current_task_state, own, "decline")
+    state.refresh_from_db()
+    news.refresh_from_db()
+    assert state.status == "cancelled" and not news.live
