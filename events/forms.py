@@ -4,14 +4,14 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from people.models import Category, TargetGroup
+from people.forms import TaxonomyFilterFields
 from srk_site.filters import ListingFilterForm
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 TODAY, WEEKEND = "heute", "wochenende"
 
 
-class EventFilterForm(ListingFilterForm):
+class EventFilterForm(TaxonomyFilterFields, ListingFilterForm):
     """Calendar filters: text, period, dates, category, target group, district, free."""
 
     zeitraum = forms.ChoiceField(
@@ -30,20 +30,6 @@ class EventFilterForm(ListingFilterForm):
         required=False,
         input_formats=DATE_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    kategorie = forms.ModelChoiceField(
-        label=_("Kategorie"),
-        queryset=Category.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle Kategorien"),
-    )
-    zielgruppe = forms.ModelChoiceField(
-        label=_("Zielgruppe"),
-        queryset=TargetGroup.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle Zielgruppen"),
     )
     kostenlos = forms.BooleanField(label=_("nur kostenlose"), required=False)
 

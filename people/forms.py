@@ -5,8 +5,8 @@ from people.models.entries import Category, TargetGroup
 from srk_site.filters import ListingFilterForm
 
 
-class DirectoryFilterForm(ListingFilterForm):
-    """The directory's filters: text, category, target group, district, open now."""
+class TaxonomyFilterFields(forms.Form):
+    """Category and target group filters, shared by the directory and the calendar."""
 
     kategorie = forms.ModelChoiceField(
         label=_("Kategorie"),
@@ -22,6 +22,11 @@ class DirectoryFilterForm(ListingFilterForm):
         required=False,
         empty_label=_("Alle Zielgruppen"),
     )
+
+
+class DirectoryFilterForm(TaxonomyFilterFields, ListingFilterForm):
+    """The directory's filters: text, category, target group, district, open now."""
+
     offen = forms.BooleanField(label=_("Jetzt geöffnet"), required=False)
 
 

@@ -16,6 +16,7 @@ from wagtail.search import index
 from events.fields import WeekdaysField
 from events.recurrence import DAILY, MONTHLY, NONE, WEEKLY, Rule, parse_dates
 from srk_site.blocks import BodyStreamBlock
+from srk_site.geo import coordinate_field
 from srk_site.search_index import FoldedSearchMixin
 
 SCHEDULED, CANCELLED, POSTPONED = "scheduled", "cancelled", "postponed"
@@ -98,22 +99,8 @@ class EventPage(FoldedSearchMixin, Page):
     )
     venue_name = models.CharField(_("oder: Name des Ortes"), max_length=200, blank=True)
     venue_address = models.CharField(_("Adresse des Ortes"), max_length=255, blank=True)
-    latitude = models.DecimalField(
-        _("Breitengrad"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("Längengrad"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = coordinate_field("lat")
+    longitude = coordinate_field("lon")
 
     content_panels = [
         *Page.content_panels,

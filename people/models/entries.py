@@ -4,7 +4,6 @@ from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -24,6 +23,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from district.forms import DistrictScopedForm
+from srk_site.geo import coordinate_field
 from srk_site.search_index import FoldedSearchMixin
 from srk_site.taxonomy import TaxonomyTerm
 from srk_site.text import GERMAN_TRANSLITERATION
@@ -168,22 +168,8 @@ class Organisation(FoldedSearchMixin, DirectoryEntry):
     postcode = models.CharField(_("Postleitzahl"), max_length=5, blank=True)
     city = models.CharField(_("Ort"), max_length=80, default="Köln")
     veedel = models.CharField(_("Veedel"), max_length=80, blank=True)
-    latitude = models.DecimalField(
-        _("Breitengrad"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("Längengrad"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = coordinate_field("lat")
+    longitude = coordinate_field("lon")
     opening_note = models.CharField(
         _("Hinweis zu den Öffnungszeiten"),
         max_length=255,

@@ -12,7 +12,6 @@ from wagtail.models import Page
 
 from district.models import District
 from people.exports import organisation_vcard, organisations_csv, organisations_geojson
-from people.forms import DirectoryFilterForm, apply_filters
 from people.models.entries import Organisation, Person
 
 ENTRIES_PER_PAGE = 20
@@ -47,11 +46,16 @@ class DirectoryPage(RoutablePageMixin, Page):
         return Organisation.objects.published().in_district(self.district)
 
     def filter_form(self, request):
+        # Imported here: the filter forms import the models.
+        from people.forms import DirectoryFilterForm
+
         return DirectoryFilterForm(request.GET or None, citywide=self.district is None)
 
     def filtered_entries(self, request):
         form = self.filter_form(request)
         filters = form.valid_filters()
+        from people.forms import apply_filters
+
         queryset = apply_filters(self.entries(), filters, timezone.now())
         return form, filters, queryset.with_listing_data().alphabetical()
 
