@@ -37,6 +37,8 @@ SRK_MAP_TILES_NEED_CONSENT = os.environ.get("SRK_MAP_TILES_NEED_CONSENT", "true"
 # How far ahead open-ended event series are expanded; `update_event_occurrences` runs
 # daily to move the horizon along.
 SRK_EVENT_HORIZON_DAYS = int(os.environ.get("SRK_EVENT_HORIZON_DAYS", "400"))
+# How long the name and e-mail of people who sent a public proposal are kept.
+SRK_PROPOSAL_RETENTION_DAYS = int(os.environ.get("SRK_PROPOSAL_RETENTION_DAYS", "180"))
 SRK_OPEN_DATA_LICENCE = os.environ.get(
     "SRK_OPEN_DATA_LICENCE", "Datenlizenz Deutschland – Namensnennung – Version 2.0"
 )

@@ -293,3 +293,16 @@ def test_coordinators_see_waiting_proposals_with_sender_on_the_dashboard(
 def test_district_sites_link_to_the_proposal_forms(client):
     html = client.get("/", headers=KALK).content.decode()
     assert 'href="/mitmachen/">Mitmachen</a>' in html
+
+
+def test_sender_data_is_deleted_after_the_retention_period(client):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    post(client, "termin", event_data())
+    post(client, "termin", event_data(title="Zweites Fest"))
+    old, recent = Proposal.objects.order_by("pk").values_list("pk", flat=True)
+    Proposal.objects.filter(pk=old).update(created_at=timezone.now() - dt.timedelta(days=200))
+    call_command("purge_proposal_senders", verbosity=0)
+    assert list(Proposal.objects.values_list("pk", flat=True)) == [recent]
+    assert EventPage.objects.filter(title__startswith="Nachbarschaftsfest").exists()

@@ -35,3 +35,16 @@ def test_production_settings_refuse_to_start_without(missing):
 def test_production_settings_load_with_everything_set():
     result = import_production_settings(PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
+
+
+def test_production_settings_pass_the_deploy_checks():
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    result = subprocess.run(  # noqa: S603 - fixed arguments, our own interpreter
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={**clean, **PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "srk_site.settings.production"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
