@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.images import get_image_model
 
@@ -27,11 +26,7 @@ from district.models import (
 from events.models import EventPage
 from people.models import Organisation, Person
 from srk_site.demo_media import veedel_illustration
-
-
-def paragraphs(text):
-    html = "".join(f"<p>{escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
-    return [{"type": "paragraph", "value": html}]
+from srk_site.text import paragraph_stream
 
 
 def publish_new(parent, page):
@@ -101,7 +96,7 @@ def add_news(data, index, lookups, today):
         author=data["author"],
         kind=data["kind"],
         teaser=data["teaser"],
-        body=paragraphs(data["body"]),
+        body=paragraph_stream(data["body"]),
         press_contact=people.get(data["press_contact"]),
         propose_for_landing=data["featured"],
     )
@@ -130,7 +125,7 @@ def add_project(data, index, lookups):
         title=data["title"],
         slug=data["external_id"],
         teaser=data["teaser"],
-        body=paragraphs(data["body"]),
+        body=paragraph_stream(data["body"]),
         period_start=month(data["period_start"]),
         period_end=month(data["period_end"]),
         status=data["status"],

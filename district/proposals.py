@@ -5,7 +5,6 @@ everything first; all writes happen in one transaction, so a failure leaves noth
 """
 
 import io
-import re
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -15,7 +14,6 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.images import get_image_model
 
@@ -23,6 +21,7 @@ from district.models import NewsIndexPage, NewsPage, Proposal
 from district.models.participation import EVENT, NEWS, ORGANISATION
 from events.models import EventDate, EventIndexPage, EventPage
 from people.models import Organisation
+from srk_site.text import paragraph_stream
 
 SERVICE_USERNAME = "mitmachen-formular"
 
@@ -36,11 +35,6 @@ def service_user():
         user.set_unusable_password()
         user.save()
     return user
-
-
-def paragraphs(text):
-    html = "".join(f"<p>{escape(p.strip())}</p>" for p in re.split(r"\n\s*\n", text) if p.strip())
-    return [{"type": "paragraph", "value": html}] if html else []
 
 
 def unique_page_slug(parent, title):
@@ -65,7 +59,7 @@ def uploaded_image(data):
 
 
 def child_index(district, model):
-    home = district.home_pages.filter(depth=2).first()
+    home = district.home_page
     return model.objects.child_of(home).first() if home else None
 
 
@@ -75,7 +69,7 @@ def create_event(district, data):
         title=data["title"],
         slug=unique_page_slug(index, data["title"]),
         teaser=data["teaser"],
-        body=paragraphs(data.get("description", "")),
+        body=paragraph_stream(data.get("description", "")),
         is_free=not data["cost"],
         cost=data["cost"],
         venue_name=data["place_name"],
@@ -104,7 +98,7 @@ def create_news(district, data):
         slug=unique_page_slug(index, data["title"]),
         teaser=data["teaser"],
         author=data["sender_organisation"] or data["sender_name"],
-        body=paragraphs(data["text"]),
+        body=paragraph_stream(data["text"]),
         image=uploaded_image(data),
         live=False,
     )

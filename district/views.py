@@ -1,7 +1,5 @@
-import hashlib
 import logging
 
-from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -17,6 +15,7 @@ from district.proposal_forms import (
     new_token,
 )
 from district.proposals import submit_proposal
+from srk_site.ratelimit import over_limit
 
 logger = logging.getLogger(__name__)
 
@@ -29,20 +28,6 @@ PROPOSALS_PER_HOUR = 5
 def district_for(request):
     site = Site.find_for_request(request)
     return District.objects.filter(site=site).first() if site else None
-
-
-def over_limit(request):
-    # Only a hash of the address is kept, for an hour, in the cache.
-    address = request.META.get("REMOTE_ADDR", "")
-    key = "proposal:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-    count = cache.get_or_set(key, 0, timeout=3600)
-    if count >= PROPOSALS_PER_HOUR:
-        return True
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=3600)
-    return False
 
 
 def overview(request):
@@ -67,7 +52,7 @@ def propose(request, kind):
     if request.method == "POST":
         form = form_class(request.POST, request.FILES)
         if form.is_valid():
-            if over_limit(request):
+            if over_limit(request, "proposal", PROPOSALS_PER_HOUR):
                 return render(request, "district/participation/limit.html", status=429)
             try:
                 submit_proposal(kind, district, form.cleaned_data)

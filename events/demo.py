@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import escape
 
 from events.models import EventDate, EventIndexPage, EventPage
 from events.recurrence import Rule
 from people.models import Category, Organisation, TargetGroup
+from srk_site.text import paragraph_stream
 
 WEEKDAY_CODES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
@@ -73,16 +73,7 @@ def add_event(data, index, today, lookups):
     if EventPage.objects.filter(slug=data["external_id"]).exists():
         return None
     organisations, categories, target_groups = lookups
-    body = [
-        {
-            "type": "paragraph",
-            "value": "".join(
-                f"<p>{escape(p.strip())}</p>"
-                for p in data["description"].split("\n\n")
-                if p.strip()
-            ),
-        }
-    ]
+    body = paragraph_stream(data["description"])
     event = EventPage(
         title=data["title"],
         slug=data["external_id"],

@@ -59,12 +59,8 @@ class LandingPage(Page):
         news = NewsPage.objects.live().public().filter(locale=self.locale)
         news = with_listing_images(news.order_by("-date", "-pk"))
         context["latest_news"] = teaser_items(request, news[:LATEST_NEWS])
-        context["next_events"] = [
-            {"occurrence": o, "event": o.event, "url": o.event.get_url(request=request)}
-            for o in Occurrence.objects.visible(self.locale)
-            .upcoming()
-            .with_event_data()[:NEXT_EVENTS]
-        ]
+        upcoming = Occurrence.objects.visible(self.locale).upcoming().with_event_data()
+        context["next_events"] = upcoming[:NEXT_EVENTS].items(request)
         context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
         context["events_index"] = EventIndexPage.objects.child_of(self).live().first()
         return context

@@ -9,6 +9,7 @@ from django.conf import settings
 
 from district.models import District
 from people.models import Category, OpeningHours, Organisation, Person, TargetGroup
+from srk_site.portal_setup import publish
 
 WEEKDAY_CODES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
@@ -16,10 +17,6 @@ WEEKDAY_CODES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 def load_demo_directory(path=None):
     with open(path or settings.SRK_DEMO_DIRECTORY_FILE, "rb") as fh:
         return tomllib.load(fh)
-
-
-def _publish(entry):
-    entry.save_revision().publish()
 
 
 def _districts(slugs, districts_by_slug):
@@ -66,7 +63,7 @@ def add_organisation(data, districts_by_slug, categories, target_groups):
     ]
     organisation.full_clean()
     organisation.save()
-    _publish(organisation)
+    publish(organisation)
     return organisation
 
 
@@ -88,7 +85,7 @@ def add_person(data, districts_by_slug):
     person.districts = _districts(data["districts"], districts_by_slug)
     person.full_clean()
     person.save()
-    _publish(person)
+    publish(person)
     return person
 
 

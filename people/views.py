@@ -1,7 +1,4 @@
-import hashlib
-
 from django.core import signing
-from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -10,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from people.models import Organisation, Person
+from srk_site.ratelimit import over_limit
 
 REVEALABLE = {"organisation": Organisation, "person": Person}
 SIGNING_SALT = "people.reveal_email"
@@ -21,20 +19,6 @@ def reveal_url(kind, entry):
     """The signed address of an entry's reveal button: ids cannot simply be counted up."""
     token = signing.dumps([kind, entry.pk], salt=SIGNING_SALT, compress=True)
     return reverse("people:reveal_email", args=[token])
-
-
-def _over_limit(request):
-    # Only a hash of the address is kept, for one hour, in the cache: nothing is stored.
-    address = request.META.get("REMOTE_ADDR", "")
-    key = "email-reveal:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-    count = cache.get_or_set(key, 0, timeout=3600)
-    if count >= REVEALS_PER_HOUR:
-        return True
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.set(key, 1, timeout=3600)
-    return False
 
 
 # No CSRF token: revealing a public address changes nothing, and a token would give
@@ -55,7 +39,7 @@ def reveal_email(request, token):
     if model is None:
         raise Http404
     entry = get_object_or_404(model.objects.published().exclude(email=""), pk=pk)
-    if _over_limit(request):
+    if over_limit(request, "email-reveal", REVEALS_PER_HOUR):
         return render(request, "people/email_limit.html", status=429)
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"email": entry.email})

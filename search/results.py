@@ -143,7 +143,7 @@ def search_entries(model, kind, terms, district, directory_url):
 def run_search(query, request, district, directory_url):
     """All results for a query in a district (or citywide with None), best first."""
     terms = fold_german(query)
-    home = district.home_pages.filter(depth=2).first() if district else None
+    home = district.home_page if district else None
     prefixes = District.objects.by_url_path_prefix()
     page_results, prefix_pages = search_pages(terms, home, request, prefixes)
     organisations, prefix_orgs = search_entries(

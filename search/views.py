@@ -38,22 +38,15 @@ def scope_of(request):
     return site, (None if everywhere else own), own
 
 
-def directory_linker(request, site):
-    """A function giving each entry's directory URL, with the directories found once."""
-    directories = {d.path[: -d.steplen]: d for d in DirectoryPage.objects.live().filter(depth=3)}
-    landing = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    local = directories.get(site.root_page.path) if site else None
-    citywide = directories.get(landing.root_page.path) if landing else None
+def entry_url(request):
+    """Directory links for search results; people link to their organisation's entry."""
+    linker = DirectoryPage.linker(request)
 
     def url(entry):
-        target = entry.organisation if hasattr(entry, "organisation") else entry
-        if target is None or not isinstance(target, Organisation) or not target.live:
+        target = getattr(entry, "organisation", entry)
+        if not isinstance(target, Organisation) or not target.live:
             return ""
-        directory = local if local is not None and local.district is None else citywide
-        if local is not None and local.district is not None:
-            served = {d.pk for d in target.districts.all()}
-            directory = local if local.district.pk in served else citywide
-        return directory.entry_url(request, target) if directory else ""
+        return linker(target)
 
     return url
 
@@ -61,7 +54,7 @@ def directory_linker(request, site):
 def promotions(query, district, request):
     """Pages coordinators promoted for this query, within the searched scope."""
     picks = query.editors_picks.select_related("page").order_by("sort_order")
-    home = district.home_pages.filter(depth=2).first() if district else None
+    home = district.home_page if district else None
     result = []
     for pick in picks:
         page = pick.page
@@ -102,7 +95,7 @@ def search(request):
         "paginator": empty.paginator,
     }
     if terms:
-        outcome = run_search(terms, request, district, directory_linker(request, site))
+        outcome = run_search(terms, request, district, entry_url(request))
         kind = request.GET.get("typ")
         chosen_district = request.GET.get("gebiet")
         results = outcome.results
@@ -140,7 +133,7 @@ def suggestions(request):
     pages = Page.objects.live().public().filter(depth__gte=2)
     entries = Organisation.objects.published()
     if district is not None:
-        home = district.home_pages.filter(depth=2).first()
+        home = district.home_page
         pages = pages.descendant_of(home, inclusive=True) if home else pages.none()
     folded = fold_german(terms)
     titles = [page.title for page in pages.autocomplete(folded)[:SUGGESTIONS]]

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale
@@ -27,6 +26,7 @@ from people.demo import add_demo_directory
 from people.models import Person
 from srk_site.demo_media import simple_pdf, veedel_illustration
 from srk_site.portal_setup import publish
+from srk_site.text import paragraphs_html
 
 DEMO_CREDIT = "Lebenswerte Veedel / Demo-Illustration"
 # Districts whose pages the landing page features in the demo.
@@ -50,10 +50,6 @@ def load_demo_content(path=None):
 
 def block(block_type, value):
     return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
-
-
-def paragraphs_html(text):
-    return "".join(f"<p>{escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
 
 
 def list_items(values):

@@ -72,6 +72,11 @@ class District(models.Model):
         return [name.strip() for name in self.veedel.split(",") if name.strip()]
 
     @property
+    def home_page(self):
+        """The district's German home page, the root of its site."""
+        return self.home_pages.filter(depth=2).order_by("pk").first()
+
+    @property
     def url(self):
         """Absolute URL of the district's site, or "" while it has none."""
         return f"{self.site.root_url}/" if self.site_id else ""

@@ -1,4 +1,27 @@
+from django.utils.functional import cached_property
+
 from district.models.areas import District
+
+
+class DistrictScopedIndexMixin:
+    """For section pages that sit directly under a site root (news, calendar, directory):
+    which district they serve, None on the landing site."""
+
+    @cached_property
+    def district(self):
+        return District.objects.filter(home_pages__path=self.path[: -self.steplen]).first()
+
+    def scope(self, queryset):
+        """Pages of this district, or of every district on the landing site."""
+        if self.district is None:
+            return queryset
+        return queryset.filter(path__startswith=self.path[: -self.steplen])
+
+
+def pages_in_district(queryset, district):
+    """Narrow pages to one district's tree (the citywide listings' district filter)."""
+    home = district.home_page
+    return queryset.filter(path__startswith=home.path) if home else queryset.none()
 
 
 def teaser_items(request, pages):

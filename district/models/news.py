@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -14,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from district.models.areas import District
+from district.models.listing import DistrictScopedIndexMixin, pages_in_district
 from srk_site.blocks import BodyStreamBlock
 from srk_site.images import with_listing_images
 from srk_site.search_index import FoldedSearchMixin
@@ -36,21 +35,6 @@ class Topic(TaxonomyTerm):
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("Thema")
         verbose_name_plural = _("Themen")
-
-
-class DistrictScopedIndexMixin:
-    """For index pages that sit directly under a site root: which district they serve."""
-
-    @cached_property
-    def district(self):
-        return District.objects.filter(home_pages__path=self.path[: -self.steplen]).first()
-
-    def scope(self, queryset):
-        """Pages of this district, or of every district on the landing site."""
-        if self.district is None:
-            return queryset
-        home_path = self.path[: -self.steplen]
-        return queryset.filter(path__startswith=home_path)
 
 
 class NewsPageForm(WagtailAdminPageForm):
@@ -209,8 +193,7 @@ class NewsIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
         if "art" in filters:
             queryset = queryset.filter(kind=filters["art"])
         if "gebiet" in filters:
-            home = filters["gebiet"].home_pages.filter(depth=2).first()
-            queryset = queryset.filter(path__startswith=home.path) if home else queryset.none()
+            queryset = pages_in_district(queryset, filters["gebiet"])
         return form, filters, queryset
 
     def listing_items(self, request, queryset):

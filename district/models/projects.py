@@ -11,8 +11,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from district.models.listing import teaser_items
-from district.models.news import DistrictScopedIndexMixin, Topic
+from district.models.listing import DistrictScopedIndexMixin, pages_in_district, teaser_items
+from district.models.news import Topic
 from srk_site.blocks import BodyStreamBlock
 from srk_site.images import with_listing_images
 from srk_site.search_index import FoldedSearchMixin
@@ -121,8 +121,7 @@ class ProjectIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
         if "stand" in filters:
             queryset = queryset.filter(status=filters["stand"])
         if "gebiet" in filters:
-            home = filters["gebiet"].home_pages.filter(depth=2).first()
-            queryset = queryset.filter(path__startswith=home.path) if home else queryset.none()
+            queryset = pages_in_district(queryset, filters["gebiet"])
         page_obj = Paginator(
             with_listing_images(queryset.order_by("title")), PROJECTS_PER_PAGE
         ).get_page(request.GET.get("page"))

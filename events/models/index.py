@@ -6,13 +6,12 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from district.models import District
+from district.models.listing import DistrictScopedIndexMixin
 from events.forms import EventFilterForm, apply_filters, date_range
 from events.ical import calendar_for
 from events.models.occurrences import Occurrence
@@ -22,7 +21,7 @@ from people.models.entries import WEEKDAY_SHORT, WEEKDAYS
 OCCURRENCES_PER_PAGE = 30
 
 
-def parse_month(value, today):
+def parse_month(value):
     """'2026-12' -> date(2026, 12, 1); None when the value is not a month."""
     try:
         year, month = (int(part) for part in (value or "").split("-"))
@@ -36,7 +35,7 @@ def shift_month(first_day, months):
     return date(index // 12, index % 12 + 1, 1)
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
     """The calendar at /termine/: on a district site that district's dates, on the landing
     site every district's, with a district filter. Lists upcoming dates by day, shows a
     month grid and an archive, and offers subscribable iCal feeds."""
@@ -48,10 +47,6 @@ class EventIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.LandingPage", "district.DistrictHomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
-
-    @cached_property
-    def district(self):
-        return District.objects.filter(home_pages__path=self.path[: -self.steplen]).first()
 
     def filter_form(self, request):
         return EventFilterForm(request.GET or None, citywide=self.district is None)
@@ -73,9 +68,10 @@ class EventIndexPage(RoutablePageMixin, Page):
         page_obj = Paginator(queryset.with_event_data(), OCCURRENCES_PER_PAGE).get_page(
             request.GET.get("page")
         )
+        items = page_obj.object_list.items(request)
         days = [
-            (day, [self.occurrence_item(request, o) for o in items])
-            for day, items in groupby(page_obj, key=lambda o: o.local_date)
+            (day, list(group))
+            for day, group in groupby(items, key=lambda item: item["occurrence"].local_date)
         ]
         query = request.GET.copy()
         query.pop("page", None)
@@ -85,13 +81,6 @@ class EventIndexPage(RoutablePageMixin, Page):
             "days": days,
             "page_obj": page_obj,
             "feed_query": query.urlencode(),
-        }
-
-    def occurrence_item(self, request, occurrence):
-        return {
-            "occurrence": occurrence,
-            "event": occurrence.event,
-            "url": occurrence.event.get_url(request=request),
         }
 
     @path("")
@@ -113,7 +102,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     def month(self, request):
         today = timezone.localdate()
         requested = request.GET.get("monat")
-        first_day = parse_month(requested, today)
+        first_day = parse_month(requested)
         invalid_month = requested is not None and first_day is None
         first_day = first_day or today.replace(day=1)
         weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(
@@ -122,10 +111,11 @@ class EventIndexPage(RoutablePageMixin, Page):
         form, filters, _first, queryset = self.occurrences(request)
         in_grid = queryset.between(weeks[0][0], weeks[-1][-1]).with_event_data()
         by_day = {}
-        for occurrence in in_grid.order_by("start", "pk"):
+        for item in in_grid.order_by("start", "pk").items(request):
+            occurrence = item["occurrence"]
             day = max(occurrence.local_date, weeks[0][0])
             while day <= min(occurrence.local_end_date, weeks[-1][-1]):
-                by_day.setdefault(day, []).append(self.occurrence_item(request, occurrence))
+                by_day.setdefault(day, []).append(item)
                 day = date.fromordinal(day.toordinal() + 1)
         grid = [
             [

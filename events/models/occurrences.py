@@ -28,6 +28,13 @@ class OccurrenceQuerySet(models.QuerySet):
     def in_district(self, district):
         return self if district is None else self.filter(district=district)
 
+    def items(self, request):
+        """Occurrences with their event and its URL, as the templates list them."""
+        return [
+            {"occurrence": o, "event": o.event, "url": o.event.get_url(request=request)}
+            for o in self
+        ]
+
     def with_event_data(self):
         return self.select_related("event", "event__venue", "district").prefetch_related(
             "event__categories"

@@ -4,20 +4,19 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from district.models import District
+from district.models.listing import DistrictScopedIndexMixin
 from people.exports import organisation_vcard, organisations_csv, organisations_geojson
 from people.models.entries import Organisation, Person
 
 ENTRIES_PER_PAGE = 20
 
 
-class DirectoryPage(RoutablePageMixin, Page):
+class DirectoryPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
     """The address directory at /adressen/: on a district site that district's
     Einrichtungen and Angebote, on the landing site the whole city with a district filter.
     Each entry has its own page below it, with a vCard; the list exports as CSV and GeoJSON.
@@ -35,12 +34,6 @@ class DirectoryPage(RoutablePageMixin, Page):
     parent_page_types = ["home.LandingPage", "district.DistrictHomePage"]
     subpage_types = []
     max_count_per_parent = 1
-
-    @cached_property
-    def district(self):
-        """The district whose site this directory belongs to; None on the landing site."""
-        parent_path = self.path[: -self.steplen]
-        return District.objects.filter(home_pages__path=parent_path).first()
 
     def entries(self):
         return Organisation.objects.published().in_district(self.district)
@@ -63,19 +56,35 @@ class DirectoryPage(RoutablePageMixin, Page):
     def url_for_organisation(cls, organisation, request):
         """Where to link an entry from elsewhere: the directory of the current site when
         the entry belongs to its district, else the citywide directory."""
+        return cls.linker(request)(organisation)
+
+    @classmethod
+    def linker(cls, request):
+        """A function from entry to URL; the directories are looked up once per request."""
+        if not hasattr(request, "_srk_directory_linker"):
+            request._srk_directory_linker = cls._make_linker(request)
+        return request._srk_directory_linker
+
+    @classmethod
+    def _make_linker(cls, request):
         from wagtail.models import Site
 
+        directories = {d.path[: -d.steplen]: d for d in cls.objects.live().filter(depth=3)}
         site = Site.find_for_request(request)
-        directories = cls.objects.live().filter(depth=3)
-        local = directories.filter(path__startswith=site.root_page.path).first() if site else None
-        if local is not None and (
-            local.district is None or organisation.districts.filter(pk=local.district.pk).exists()
-        ):
-            return local.entry_url(request, organisation)
-        landing = directories.filter(
-            path__startswith=Site.objects.get(is_default_site=True).root_page.path
-        ).first()
-        return landing.entry_url(request, organisation) if landing else ""
+        landing = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        local = directories.get(site.root_page.path) if site else None
+        citywide = directories.get(landing.root_page.path) if landing else None
+
+        def url(organisation):
+            directory = citywide
+            if local is not None and (
+                local.district is None
+                or local.district.pk in {d.pk for d in organisation.districts.all()}
+            ):
+                directory = local
+            return directory.entry_url(request, organisation) if directory else ""
+
+        return url
 
     def entry_url(self, request, organisation):
         return self.get_url(request=request) + self.reverse_subpage(
@@ -127,10 +136,7 @@ class DirectoryPage(RoutablePageMixin, Page):
 
         upcoming = Occurrence.objects.visible(self.locale).upcoming()
         upcoming = upcoming.filter(event__venue=organisation)
-        events = [
-            {"occurrence": o, "event": o.event, "url": o.event.get_url(request=request)}
-            for o in upcoming.with_event_data()[:10]
-        ]
+        events = upcoming.with_event_data()[:10].items(request)
         return TemplateResponse(
             request,
             "people/organisation_detail.html",
