@@ -26,12 +26,18 @@ DIRECTORY_WORKFLOW = "Freigabe von Adressen durch die Sozialraumkoordination"
 TASK = "Freigabe: Koordination {name}"
 
 ADMIN = [("wagtailadmin", "access_admin")]
+# Translating a page the group may edit (wagtail-localize checks this model permission).
+TRANSLATE = [("wagtail_localize", "submit_translation")]
 ENTRY_MODELS = ("organisation", "person")
-COORDINATION_PERMISSIONS = ADMIN + [
-    ("people", f"{action}_{model}")
-    for model in ENTRY_MODELS
-    for action in ("add", "change", "delete", "publish", "view", "lock", "unlock")
-]
+COORDINATION_PERMISSIONS = (
+    ADMIN
+    + TRANSLATE
+    + [
+        ("people", f"{action}_{model}")
+        for model in ENTRY_MODELS
+        for action in ("add", "change", "delete", "publish", "view", "lock", "unlock")
+    ]
+)
 ACTOR_PERMISSIONS = ADMIN + [
     ("people", f"{action}_{model}")
     for model in ENTRY_MODELS
@@ -39,6 +45,7 @@ ACTOR_PERMISSIONS = ADMIN + [
 ]
 EDITORIAL_PERMISSIONS = (
     ADMIN
+    + TRANSLATE
     + [("district", "access_all_districts")]
     + [
         (app, f"{action}_{model}")

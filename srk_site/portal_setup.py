@@ -221,6 +221,15 @@ def ensure_fixed_pages(parent, fixed_pages, report, label):
         report.add(created, f"{label} / {fixed.title}")
 
 
+def ensure_site_service_pages(home, district, report, label):
+    """Leichte Sprache and the accessibility statement's feedback form."""
+    from srk_site.fixed_content import ensure_accessibility_statement, ensure_easy_language_page
+
+    _page, created = ensure_easy_language_page(home, district)
+    report.add(created, f"{label} / Leichte Sprache")
+    ensure_accessibility_statement(home)
+
+
 def ensure_site(root_page, hostname, site_name, is_default):
     site = Site.objects.filter(root_page=root_page).first() or Site(root_page=root_page)
     site.hostname = hostname
@@ -284,6 +293,7 @@ def setup_portal(districts=None):
     _site, created = ensure_site(landing, site_hostname(), LANDING_TITLE, is_default=True)
     report.add(created, "landing site")
     ensure_fixed_pages(landing, LANDING_PAGES, report, "landing")
+    ensure_site_service_pages(landing, None, report, "landing")
     ensure_editorial_role(landing)
     ensure_directory_workflow()
 
@@ -313,5 +323,6 @@ def setup_portal(districts=None):
             district.site = site
             district.save(update_fields=["site"])
         ensure_fixed_pages(home, DISTRICT_PAGES, report, district.slug)
+        ensure_site_service_pages(home, district, report, district.slug)
         ensure_district_roles(district, home)
     return report

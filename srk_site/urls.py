@@ -4,15 +4,22 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH
 from wagtail.documents import urls as wagtaildocs_urls
 
 from district import views as district_views
 from search import views as search_views
+from srk_site import localisation
 from srk_site import views as portal_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"wagtail": localisation.TranslatedSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -36,6 +43,12 @@ urlpatterns += i18n_patterns(
         r"^(?P<page_path>(?:[\w\-]+/)*)(?P<filename>[\w\-]+\.(?:csv|geojson|ics))$",
         portal_views.page_file,
         name="page_file",
+    ),
+    # Wagtail's page serving, with the German page as fallback for missing translations.
+    re_path(
+        r"^((?:[\w\-]+/)*)$" if WAGTAIL_APPEND_SLASH else r"^([\w\-/]*)$",
+        localisation.serve,
+        name="wagtail_serve",
     ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

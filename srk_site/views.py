@@ -2,6 +2,9 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from wagtail.models import Site
 
+from srk_site.languages import strip_language_prefix
+from srk_site.localisation import route_with_fallback
+
 
 def page_file(request, page_path, filename):
     """Serve a file that belongs to a page, such as /adressen/export.csv.
@@ -12,10 +15,9 @@ def page_file(request, page_path, filename):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    components = [part for part in page_path.split("/") if part]
-    page = site.root_page.localized.specific.route(request, components).page
+    page = route_with_fallback(request, page_path)[0]
     # Files belong to the page itself, not to a sub-route such as an entry or a month.
-    if page.relative_url(site, request=request) != "/" + page_path:
+    if strip_language_prefix(page.relative_url(site, request=request)) != "/" + page_path:
         raise Http404
     serve_file = getattr(page.specific, "serve_file", None)
     if serve_file is None or page.get_view_restrictions().exists():

@@ -24,6 +24,7 @@ SRK_DEMO_DIRECTORY_FILE = PROJECT_DIR / "data" / "demo_directory.toml"
 SRK_DEMO_EVENTS_FILE = PROJECT_DIR / "data" / "demo_events.toml"
 SRK_DEMO_NEWS_FILE = PROJECT_DIR / "data" / "demo_news.toml"
 SRK_TAXONOMY_FILE = PROJECT_DIR / "data" / "taxonomy.toml"
+SRK_FIXED_PAGES_FILE = PROJECT_DIR / "data" / "fixed_pages.toml"
 # Map tiles. OpenStreetMap's are a third party, so maps load only after the visitor
 # agrees; set SRK_MAP_TILES_NEED_CONSENT=false for a tile server of the city's own.
 SRK_MAP_TILE_URL = os.environ.get(

@@ -1,10 +1,23 @@
 from django import template
+from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from srk_site.languages import path_in_language, strip_language_prefix
+from srk_site.localisation import (
+    content_language,
+    live_translations,
+    translated_titles,
+    url_in_language,
+)
+
 register = template.Library()
+
+
+OG_LOCALES = {"de": "de_DE", "en": "en_GB", "tr": "tr_TR", "ar": "ar_AR"}
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -15,11 +28,20 @@ def main_menu(context):
     site = Site.find_for_request(request)
     items = []
     if site is not None:
-        root = site.root_page.localized
-        for page in root.get_children().live().in_menu().public():
-            is_current = current is not None and current.url_path.startswith(page.url_path)
+        # The German tree holds every page; translated titles replace the German ones.
+        pages = list(site.root_page.get_children().live().in_menu().public())
+        titles = translated_titles(pages, get_language())
+        for page in pages:
+            is_current = current is not None and (
+                current.url_path.startswith(page.url_path)
+                or current.translation_key == page.translation_key
+            )
             items.append(
-                {"page": page, "url": page.get_url(request=request), "current": is_current}
+                {
+                    "title": titles.get(page.translation_key, page.title),
+                    "url": page.get_url(request=request),
+                    "current": is_current,
+                }
             )
     # Local actors propose content on every district site.
     participation = site is not None and not site.is_default_site
@@ -91,11 +113,66 @@ def page_meta(context, page=None):
         description = (
             page.search_description or getattr(page, "teaser", "") or getattr(page, "intro", "")
         )
+    alternates = []
+    canonical_path = request.path
+    if page is not None:
+        translations = live_translations(page)
+        if content_language(page) != get_language():
+            # The German page shown under /en/ etc.: the German address is the original.
+            canonical_path = strip_language_prefix(request.path)
+        if len(translations) > 1 and request.path == page.get_url(request=request):
+            alternates = [
+                {"code": code, "url": url_in_language(p, code, request, full=True)}
+                for code, p in sorted(translations.items())
+            ]
+            default = settings.LANGUAGE_CODE
+            german = [a["url"] for a in alternates if a["code"] == default]
+            alternates += [{"code": "x-default", "url": url} for url in german]
     return {
         "request": request,
         "page": page,
-        "canonical": request.build_absolute_uri(request.path),
+        "alternates": alternates,
+        "og_locale": OG_LOCALES.get(get_language(), "de_DE"),
+        "canonical": request.build_absolute_uri(canonical_path),
         "description": description,
         "image": image,
         "portal": context.get("portal"),
     }
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in every language: the translation where one exists, otherwise
+    the same address under the language's prefix (the German page with a note)."""
+    request = context["request"]
+    page = context.get("page")
+    page = page if isinstance(page, Page) else None
+    current = get_language()
+    at_page = page is not None and request.path == page.get_url(request=request)
+    translations = live_translations(page) if at_page else {}
+    query = request.META.get("QUERY_STRING", "")
+    items = []
+    for code, _name in settings.LANGUAGES:
+        if code in translations:
+            url = url_in_language(translations[code], code, request)
+            url += f"?{query}" if query else ""
+        else:
+            url = path_in_language(request.get_full_path(), code)
+        info = get_language_info(code)
+        items.append(
+            {"code": code, "name": info["name_local"], "url": url, "current": code == current}
+        )
+    return {"languages": items}
+
+
+@register.simple_tag(takes_context=True)
+def page_content_language(context, page=None):
+    """The language a page's content is in, or "" when there is no page."""
+    return content_language(page) if isinstance(page, Page) else ""
+
+
+@register.simple_tag(takes_context=True)
+def easy_language_url(context):
+    """The current site's page in Leichte Sprache: always German, so no language prefix."""
+    site = context["portal"].site
+    return f"{site.root_url}/leichte-sprache/" if site else ""

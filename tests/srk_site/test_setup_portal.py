@@ -39,7 +39,7 @@ def test_setup_creates_a_site_home_page_and_fixed_pages_per_district():
         home = DistrictHomePage.objects.get(district=district)
         assert district.site.root_page_id == home.pk
         slugs = set(home.get_children().values_list("slug", flat=True))
-        assert slugs == {fixed.slug for fixed in DISTRICT_PAGES}
+        assert slugs == {fixed.slug for fixed in DISTRICT_PAGES} | {"leichte-sprache"}
 
 
 def test_setup_removes_wagtails_placeholder_page():
@@ -121,4 +121,4 @@ def test_an_unreadable_districts_file_is_reported(tmp_path):
 def test_landing_site_has_its_fixed_pages():
     landing = Site.objects.get(is_default_site=True).root_page
     slugs = set(landing.get_children().values_list("slug", flat=True))
-    assert slugs == {fixed.slug for fixed in LANDING_PAGES}
+    assert slugs == {fixed.slug for fixed in LANDING_PAGES} | {"leichte-sprache"}
