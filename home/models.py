@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from srk_site.blocks import BodyStreamBlock
 from srk_site.images import with_listing_images
+from srk_site.languages import in_source_language
 
 LATEST_NEWS = 6
 NEXT_EVENTS = 6
@@ -56,10 +57,10 @@ class LandingPage(Page):
         from events.models import EventIndexPage, Occurrence
 
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.live().public().filter(locale=self.locale)
+        news = in_source_language(NewsPage.objects.live().public())
         news = with_listing_images(news.order_by("-date", "-pk"))
         context["latest_news"] = teaser_items(request, news[:LATEST_NEWS])
-        upcoming = Occurrence.objects.visible(self.locale).upcoming().with_event_data()
+        upcoming = Occurrence.objects.visible().upcoming().with_event_data()
         context["next_events"] = upcoming[:NEXT_EVENTS].items(request)
         context["news_index"] = NewsIndexPage.objects.child_of(self).live().first()
         context["events_index"] = EventIndexPage.objects.child_of(self).live().first()

@@ -25,6 +25,7 @@ from home.models import LandingPage
 from people.demo import add_demo_directory
 from people.models import Person
 from srk_site.demo_media import simple_pdf, veedel_illustration
+from srk_site.demo_translations import add_demo_translations
 from srk_site.portal_setup import publish
 from srk_site.text import paragraphs_html
 
@@ -287,4 +288,5 @@ def add_demo_content(progress=None):
     add_waiting_proposals(progress)
     landing = LandingPage.objects.get(locale=german, depth=2)
     filled += fill_landing(landing, content["landing"], german)
+    add_demo_translations(progress)
     return filled

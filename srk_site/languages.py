@@ -6,6 +6,12 @@ from django.utils import translation
 LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
 
 
+def in_source_language(queryset):
+    """Pages written in German. Listings show these in every language: most items are
+    never translated, and links to them lead to a translation where one exists."""
+    return queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
 def language_prefix(path):
     """The language code a path starts with ("/en/termine/" → "en"), or None for German."""
     first = path.split("/", 2)[1] if path.startswith("/") else ""

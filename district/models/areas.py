@@ -1,11 +1,20 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from srk_site.colours import validate_accent_colour
 
 
 class DistrictQuerySet(models.QuerySet):
+    def with_source_home_path(self):
+        """Annotate the path of each district's German home page, the root of its site."""
+        homes = Page.objects.filter(
+            districthomepage__district=models.OuterRef("pk"),
+            locale__language_code=settings.LANGUAGE_CODE,
+        )
+        return self.annotate(source_home_path=models.Subquery(homes.values("path")[:1]))
+
     def with_sites(self):
         return self.select_related("site").order_by("sort_order", "name")
 
@@ -74,7 +83,8 @@ class District(models.Model):
     @property
     def home_page(self):
         """The district's German home page, the root of its site."""
-        return self.home_pages.filter(depth=2).order_by("pk").first()
+        german = self.home_pages.filter(locale__language_code=settings.LANGUAGE_CODE)
+        return german.order_by("pk").first()
 
     @property
     def url(self):

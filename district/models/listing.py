@@ -9,13 +9,16 @@ class DistrictScopedIndexMixin:
 
     @cached_property
     def district(self):
-        return District.objects.filter(home_pages__path=self.path[: -self.steplen]).first()
+        """With `source_home_path`, the path of its German home page: a translated section
+        page lists the German tree's items, like the German one (in_source_language)."""
+        home_pages = District.objects.filter(home_pages__path=self.path[: -self.steplen])
+        return home_pages.with_source_home_path().first()
 
     def scope(self, queryset):
         """Pages of this district, or of every district on the landing site."""
         if self.district is None:
             return queryset
-        return queryset.filter(path__startswith=self.path[: -self.steplen])
+        return queryset.filter(path__startswith=self.district.source_home_path)
 
 
 def pages_in_district(queryset, district):

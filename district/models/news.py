@@ -16,6 +16,7 @@ from wagtail.search import index
 from district.models.listing import DistrictScopedIndexMixin, pages_in_district
 from srk_site.blocks import BodyStreamBlock
 from srk_site.images import with_listing_images
+from srk_site.languages import in_source_language
 from srk_site.search_index import FoldedSearchMixin
 from srk_site.taxonomy import TaxonomyTerm
 
@@ -174,7 +175,7 @@ class NewsIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     def news(self, press_only=False):
-        queryset = self.scope(NewsPage.objects.live().public().filter(locale=self.locale))
+        queryset = self.scope(in_source_language(NewsPage.objects.live().public()))
         if press_only:
             queryset = queryset.filter(kind=PRESS)
         return queryset.order_by("-date", "-pk")

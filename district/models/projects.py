@@ -15,6 +15,7 @@ from district.models.listing import DistrictScopedIndexMixin, pages_in_district,
 from district.models.news import Topic
 from srk_site.blocks import BodyStreamBlock
 from srk_site.images import with_listing_images
+from srk_site.languages import in_source_language
 from srk_site.search_index import FoldedSearchMixin
 
 PLANNED, RUNNING, FINISHED = "geplant", "laufend", "abgeschlossen"
@@ -115,7 +116,7 @@ class ProjectIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
 
         form = ProjectFilterForm(request.GET or None, citywide=self.district is None)
         filters = form.valid_filters()
-        queryset = self.scope(ProjectPage.objects.live().public().filter(locale=self.locale))
+        queryset = self.scope(in_source_language(ProjectPage.objects.live().public()))
         if "thema" in filters:
             queryset = queryset.filter(topics=filters["thema"])
         if "stand" in filters:

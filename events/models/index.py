@@ -56,7 +56,7 @@ class EventIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
         form = self.filter_form(request)
         filters = form.valid_filters()
         first, last = date_range(filters, timezone.localdate())
-        occurrences = Occurrence.objects.visible(self.locale).in_district(self.district)
+        occurrences = Occurrence.objects.visible().in_district(self.district)
         queryset = apply_filters(occurrences, filters)
         if first:
             queryset = queryset.filter(local_end_date__gte=first)

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from srk_site.languages import in_source_language
+
 
 class OccurrenceQuerySet(models.QuerySet):
     def upcoming(self, now=None):
@@ -18,11 +20,12 @@ class OccurrenceQuerySet(models.QuerySet):
         """Occurrences touching the local days first_day..last_day (inclusive)."""
         return self.filter(local_date__lte=last_day, local_end_date__gte=first_day)
 
-    def visible(self, locale):
-        """Dates of live events open to everyone, in one language's tree."""
+    def visible(self):
+        """Dates of live events open to everyone, from the German tree (the source of
+        every listing; translations are reached through their German page)."""
         from events.models.pages import EventPage
 
-        events = EventPage.objects.live().public().filter(locale=locale)
+        events = in_source_language(EventPage.objects.live().public())
         return self.filter(event__in=events.values("pk"))
 
     def in_district(self, district):

@@ -134,7 +134,7 @@ class DirectoryPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
         # Imported here: events build on the directory, not the other way round.
         from events.models import Occurrence
 
-        upcoming = Occurrence.objects.visible(self.locale).upcoming()
+        upcoming = Occurrence.objects.visible().upcoming()
         upcoming = upcoming.filter(event__venue=organisation)
         events = upcoming.with_event_data()[:10].items(request)
         return TemplateResponse(

@@ -23,6 +23,7 @@ SRK_DEMO_CONTENT_FILE = PROJECT_DIR / "data" / "demo_content.toml"
 SRK_DEMO_DIRECTORY_FILE = PROJECT_DIR / "data" / "demo_directory.toml"
 SRK_DEMO_EVENTS_FILE = PROJECT_DIR / "data" / "demo_events.toml"
 SRK_DEMO_NEWS_FILE = PROJECT_DIR / "data" / "demo_news.toml"
+SRK_DEMO_TRANSLATIONS_FILE = PROJECT_DIR / "data" / "demo_translations.toml"
 SRK_TAXONOMY_FILE = PROJECT_DIR / "data" / "taxonomy.toml"
 SRK_FIXED_PAGES_FILE = PROJECT_DIR / "data" / "fixed_pages.toml"
 # Map tiles. OpenStreetMap's are a third party, so maps load only after the visitor
