@@ -1,8 +1,11 @@
 from django import template
 from django.template.defaultfilters import filesizeformat
+from django.utils import dateformat
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
+
+from srk_site.formats import portal_format
 
 register = template.Library()
 
@@ -99,3 +102,21 @@ def page_meta(context, page=None):
         "image": image,
         "portal": context.get("portal"),
     }
+
+
+@register.filter(expects_localtime=True)
+def date_as(value, format_name):
+    """A date in one of the portal's own format names (srk_site/formats/<lang>/formats.py).
+
+    Django's `date` filter knows only its own names and would print any other name
+    literally; this looks the name up in the active language's format module.
+    """
+    if not value:
+        return ""
+    return dateformat.format(value, portal_format(format_name))
+
+
+@register.simple_tag
+def time_suffix():
+    """ "Uhr" after a German time; nothing in languages that write the time alone."""
+    return portal_format("TIME_SUFFIX")
