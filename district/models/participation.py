@@ -1,6 +1,6 @@
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 

@@ -26,6 +26,4 @@ class Command(BaseCommand):
                 compiled += 1
                 if options["verbosity"] > 1:
                     self.stdout.write(f"  compiled {po_path}")
-        self.stdout.write(
-            f"Catalogs: {compiled} compiled, {len(paths) - compiled} unchanged."
-        )
+        self.stdout.write(f"Catalogs: {compiled} compiled, {len(paths) - compiled} unchanged.")
