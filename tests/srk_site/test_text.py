@@ -108,8 +108,8 @@ def test_search_finds_turkish_words_in_any_case(client, kalk_home, query):
 )
 def test_dates_follow_the_interface_language(language, expected):
     template = Template(
-        '{% load portal_tags %}{{ day|date_as:"WEEKDAY_DATE_FORMAT" }} · {{ day|date:"DATE_FORMAT" }}'
-        ' · {{ at|time:"TIME_FORMAT" }} {% time_suffix %}'
+        '{% load portal_tags %}{{ day|date_as:"WEEKDAY_DATE_FORMAT" }}'
+        ' · {{ day|date:"DATE_FORMAT" }} · {{ at|time:"TIME_FORMAT" }} {% time_suffix %}'
     )
     context = Context({"day": dt.date(2026, 12, 6), "at": dt.time(14, 30)})
     with translation.override(language):
