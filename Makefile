@@ -26,7 +26,10 @@ $(VENV)/.catalogs: $(wildcard locale/*/LC_MESSAGES/*.po) | $(VENV)/.installed
 	$(MANAGE) compile_catalogs
 	touch $@
 
-catalogs: $(VENV)/.catalogs
+# Always checks every catalog, so it also restores deleted .mo files.
+catalogs: install
+	$(MANAGE) compile_catalogs
+	touch $(VENV)/.catalogs
 
 # Developer task (needs GNU gettext): extract new interface strings into the catalogs.
 messages: install

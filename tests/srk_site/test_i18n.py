@@ -27,6 +27,13 @@ PLACEHOLDER = re.compile(r"%\([^)]+\)[-#0 +]*\d*(?:\.\d+)?[sdif]|%[sdif]|\{\{[^}
 NPLURALS = {"en": 2, "tr": 2, "ar": 6}
 
 
+@pytest.fixture(autouse=True)
+def german_afterwards():
+    """Requests under /tr/ or /ar/ leave their language active; later tests expect German."""
+    yield
+    translation.deactivate()
+
+
 def catalogs():
     return {path.parts[-3]: polib.pofile(str(path)) for path in catalog_paths()}
 

@@ -17,6 +17,12 @@ TURKISH_NAMES = [
 ]  # fmt: skip
 
 
+@pytest.fixture(autouse=True)
+def german_afterwards():
+    yield
+    translation.deactivate()
+
+
 @pytest.mark.parametrize(
     ("variants", "folded"),
     [
