@@ -1,6 +1,7 @@
 from django import template
 from django.template.defaultfilters import filesizeformat
 from django.utils import dateformat
+from django.utils.translation import get_language
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
@@ -120,3 +121,12 @@ def date_as(value, format_name):
 def time_suffix():
     """ "Uhr" after a German time; nothing in languages that write the time alone."""
     return portal_format("TIME_SUFFIX")
+
+
+# Open Graph wants a territory; these are the ones social networks know for our languages.
+OG_LOCALES = {"de": "de_DE", "en": "en_GB", "tr": "tr_TR", "ar": "ar_AR"}
+
+
+@register.simple_tag
+def og_locale():
+    return OG_LOCALES.get(get_language(), "de_DE")

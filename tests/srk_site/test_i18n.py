@@ -211,3 +211,10 @@ def test_a_german_proposal_is_answered_in_german(client, compiled_catalogs):
     received = next(m for m in mail.outbox if m.to == [proposal.sender_email])
     assert received.subject == "Ihr Vorschlag für Lebenswerte Veedel Kalk"
     assert received.body.startswith("Guten Tag Ayşe Demir,")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("prefix", "locale"), [("", "de_DE"), ("/tr", "tr_TR"), ("/ar", "ar_AR")])
+def test_open_graph_names_the_page_language(client, prefix, locale):
+    html = client.get(f"{prefix}/suche/", headers={"host": host("kalk")}).content.decode()
+    assert f'<meta property="og:locale" content="{locale}">' in html
