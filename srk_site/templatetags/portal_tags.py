@@ -1,9 +1,9 @@
 from django import template
 from django.template.defaultfilters import filesizeformat
 from django.utils import dateformat
-from django.utils.translation import get_language
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from srk_site.formats import portal_format
