@@ -8,7 +8,7 @@ PORT ?= 8000
 # Links between the sites use the port the server runs on.
 export SRK_SITE_PORT ?= $(PORT)
 
-.PHONY: install run test lint format check migrate demo clean
+.PHONY: install run test lint format check migrate demo clean catalogs messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,21 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
-migrate: install
+# Interface translations compiled with polib (no GNU gettext needed); again when a .po changed.
+$(VENV)/.catalogs: $(wildcard locale/*/LC_MESSAGES/*.po) | $(VENV)/.installed
+	$(MANAGE) compile_catalogs
+	touch $@
+
+# Always checks every catalog, so it also restores deleted .mo files.
+catalogs: install
+	$(MANAGE) compile_catalogs
+	touch $(VENV)/.catalogs
+
+# Developer task (needs GNU gettext): extract new interface strings into the catalogs.
+messages: install
+	$(MANAGE) makemessages -l en -l tr -l ar --ignore=.venv --ignore=tests --ignore=var --no-obsolete
+
+migrate: install $(VENV)/.catalogs
 	$(MANAGE) migrate --no-input
 
 demo: migrate
@@ -31,7 +45,7 @@ run: demo
 	$(MANAGE) demo_login --port $(PORT)
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install
+test: install $(VENV)/.catalogs
 	$(BIN)/pytest
 
 check: install

@@ -25,7 +25,7 @@ class NewsFeed(Feed):
     def title(self, index):
         scope = index.district.name if index.district else _("alle Veedel")
         kind = _("Pressemitteilungen") if self.press_only else _("Aktuelles")
-        return f"{kind} – Lebenswerte Veedel {scope}"
+        return _("%(kind)s – Lebenswerte Veedel %(scope)s") % {"kind": kind, "scope": scope}
 
     def link(self, index):
         return index.get_url(request=self.request)

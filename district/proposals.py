@@ -13,8 +13,9 @@ from django.core.files.images import ImageFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from district.models import NewsIndexPage, NewsPage, Proposal
@@ -151,19 +152,28 @@ def submit_proposal(kind, district, data):
             sender_email=data["sender_email"],
             consent_at=timezone.now(),
             token=data["token"],
+            language=translation.get_language() or settings.LANGUAGE_CODE,
             content_type=ContentType.objects.get_for_model(draft, for_concrete_model=False),
             object_id=str(draft.pk),
         )
-    send_mail(
-        subject=f"Ihr Vorschlag für Lebenswerte Veedel {district.name}",
-        message=render_to_string(
-            "district/participation/email_received.txt", {"proposal": proposal, "draft": draft}
-        ),
-        from_email=None,
-        recipient_list=[proposal.sender_email],
-        fail_silently=True,
-    )
+    send_to_sender(proposal, "received", draft)
     return proposal, True
+
+
+def send_to_sender(proposal, template, draft):
+    """One of the e-mails to a proposal's sender, in the language the sender used."""
+    with translation.override(proposal.language):
+        send_mail(
+            subject=_("Ihr Vorschlag für Lebenswerte Veedel %(district)s")
+            % {"district": proposal.district.name},
+            message=render_to_string(
+                f"district/participation/email_{template}.txt",
+                {"proposal": proposal, "draft": draft},
+            ),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[proposal.sender_email],
+            fail_silently=True,
+        )
 
 
 def notify_sender(workflow_state, approved):
@@ -172,13 +182,4 @@ def notify_sender(workflow_state, approved):
     obj = getattr(obj, "specific", obj)  # pages come back as plain Page objects
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
     for proposal in Proposal.objects.filter(content_type=content_type, object_id=str(obj.pk)):
-        template = "approved" if approved else "rejected"
-        send_mail(
-            subject=f"Ihr Vorschlag für Lebenswerte Veedel {proposal.district.name}",
-            message=render_to_string(
-                f"district/participation/email_{template}.txt", {"proposal": proposal, "draft": obj}
-            ),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[proposal.sender_email],
-            fail_silently=True,
-        )
+        send_to_sender(proposal, "approved" if approved else "rejected", obj)

@@ -47,3 +47,15 @@ def kalk_home(kalk, german):
 @pytest.fixture
 def kalk_site(kalk):
     return Site.objects.get(pk=kalk.site_id)
+
+
+@pytest.fixture(scope="session")
+def compiled_catalogs():
+    """The interface translations as .mo files, as `make test` builds them; compiled here
+    too so a bare `pytest` run tests the current catalogs, never stale or missing ones."""
+    from django.utils.translation import trans_real
+
+    call_command("compile_catalogs", verbosity=0)
+    # Catalogs loaded before compiling would stay cached without their translations.
+    trans_real._translations = {}
+    trans_real._default = None

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -33,9 +34,16 @@ class Proposal(models.Model):
     object_id = models.CharField(max_length=40)
     draft = GenericForeignKey("content_type", "object_id")
     created_at = models.DateTimeField(_("Eingegangen am"), auto_now_add=True)
+    # The replies (received, approved, declined) go out in the language the sender used.
+    language = models.CharField(
+        _("Sprache"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     def __str__(self):
-        return f"{self.get_kind_display()} von {self.sender_name}"
+        return _("%(kind)s von %(sender)s") % {
+            "kind": self.get_kind_display(),
+            "sender": self.sender_name,
+        }
 
     class Meta:
         verbose_name = _("Vorschlag")

@@ -1,5 +1,3 @@
-import unicodedata
-
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -8,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -26,7 +25,7 @@ from district.forms import DistrictScopedForm
 from srk_site.geo import coordinate_field
 from srk_site.search_index import FoldedSearchMixin
 from srk_site.taxonomy import TaxonomyTerm
-from srk_site.text import GERMAN_TRANSLITERATION
+from srk_site.text import GERMAN_TRANSLITERATION, sort_key, turkish_sort_key
 
 WEEKDAYS = [
     (0, _("Montag")),
@@ -40,12 +39,6 @@ WEEKDAYS = [
 WEEKDAY_SHORT = {0: _("Mo"), 1: _("Di"), 2: _("Mi"), 3: _("Do"), 4: _("Fr"), 5: _("Sa"), 6: _("So")}
 # schema.org day names for JSON-LD.
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def sort_key(text):
-    """Alphabetical order as Germans expect it: Ä with A, ß as ss, case ignored."""
-    folded = text.casefold().replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
 
 
 def unique_slug(model, text, instance_pk=None, max_length=80):
@@ -110,7 +103,11 @@ class OrganisationQuerySet(DirectoryEntryQuerySet):
         ).distinct()
 
     def alphabetical(self):
-        return self.order_by("sort_name", "pk")
+        """By name in the order of the interface language's alphabet (Turkish or German).
+
+        Both keys are stored, so the database sorts and paginates; see decision 15."""
+        key = "sort_name_tr" if get_language() == "tr" else "sort_name"
+        return self.order_by(key, "pk")
 
 
 class DirectoryEntry(
@@ -161,6 +158,7 @@ class Organisation(FoldedSearchMixin, DirectoryEntry):
     name = models.CharField(_("Name"), max_length=200)
     slug = models.SlugField(_("Adresse im Portal"), max_length=80, unique=True, blank=True)
     sort_name = models.CharField(max_length=200, editable=False, db_index=True)
+    sort_name_tr = models.CharField(max_length=400, editable=False, db_index=True, default="")
     categories = ParentalManyToManyField(Category, verbose_name=_("Kategorien"), blank=True)
     target_groups = ParentalManyToManyField(TargetGroup, verbose_name=_("Zielgruppen"), blank=True)
     description = models.TextField(_("Beschreibung"), blank=True)
@@ -290,6 +288,7 @@ class Organisation(FoldedSearchMixin, DirectoryEntry):
         if not self.slug:
             self.slug = unique_slug(Organisation, self.name, self.pk)
         self.sort_name = sort_key(self.name)
+        self.sort_name_tr = turkish_sort_key(self.name)
         super().save(*args, **kwargs)
 
     @property

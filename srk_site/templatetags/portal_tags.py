@@ -1,11 +1,13 @@
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils import dateformat
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from srk_site.formats import portal_format
 from srk_site.languages import path_in_language, strip_language_prefix
 from srk_site.localisation import (
     content_language,
@@ -15,9 +17,6 @@ from srk_site.localisation import (
 )
 
 register = template.Library()
-
-
-OG_LOCALES = {"de": "de_DE", "en": "en_GB", "tr": "tr_TR", "ar": "ar_AR"}
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -132,7 +131,6 @@ def page_meta(context, page=None):
         "request": request,
         "page": page,
         "alternates": alternates,
-        "og_locale": OG_LOCALES.get(get_language(), "de_DE"),
         "canonical": request.build_absolute_uri(canonical_path),
         "description": description,
         "image": image,
@@ -176,3 +174,30 @@ def easy_language_url(context):
     """The current site's page in Leichte Sprache: always German, so no language prefix."""
     site = context["portal"].site
     return f"{site.root_url}/leichte-sprache/" if site else ""
+
+
+@register.filter(expects_localtime=True)
+def date_as(value, format_name):
+    """A date in one of the portal's own format names (srk_site/formats/<lang>/formats.py).
+
+    Django's `date` filter knows only its own names and would print any other name
+    literally; this looks the name up in the active language's format module.
+    """
+    if not value:
+        return ""
+    return dateformat.format(value, portal_format(format_name))
+
+
+@register.simple_tag
+def time_suffix():
+    """ "Uhr" after a German time; nothing in languages that write the time alone."""
+    return portal_format("TIME_SUFFIX")
+
+
+# Open Graph wants a territory; these are the ones social networks know for our languages.
+OG_LOCALES = {"de": "de_DE", "en": "en_GB", "tr": "tr_TR", "ar": "ar_AR"}
+
+
+@register.simple_tag
+def og_locale():
+    return OG_LOCALES.get(get_language(), "de_DE")

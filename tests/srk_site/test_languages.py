@@ -42,7 +42,7 @@ def test_untranslated_page_is_the_german_one_with_a_note(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="en"' in html
-    assert '<main id="main" tabindex="-1" lang="de">' in html
+    assert '<main id="main" tabindex="-1" lang="de" dir="ltr">' in html
     assert 'class="translation-note"' in main_html(response)
     # The German address is the original; nothing pretends to be an English page.
     assert '<link rel="canonical" href="http://kalk.localhost:8000/termine/">' in html

@@ -13,7 +13,12 @@
     var canvas = section.querySelector("[data-map-canvas]");
     section.querySelector(".map__consent").hidden = true;
     canvas.hidden = false;
-    var map = L.map(canvas, { scrollWheelZoom: false });
+    var map = L.map(canvas, { scrollWheelZoom: false, zoomControl: false });
+    // Leaflet's own button titles are English; the template passes them translated.
+    L.control.zoom({
+      zoomInTitle: section.dataset.zoomInLabel || "+",
+      zoomOutTitle: section.dataset.zoomOutLabel || "-",
+    }).addTo(map);
     L.tileLayer(section.dataset.tileUrl, {
       maxZoom: 19,
       attribution: section.dataset.attribution,

@@ -34,6 +34,7 @@
           var link = document.createElement("a");
           link.href = "mailto:" + data.email;
           link.textContent = data.email;
+          link.dir = "ltr";
           form.replaceWith(link);
           link.focus();
         })

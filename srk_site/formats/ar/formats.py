@@ -1,0 +1,10 @@
+# Western digits, as Arabic pages of German public bodies use them; Arabic comma.
+DATE_FORMAT = "j F Y"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+TIME_FORMAT = "H:i"
+WEEKDAY_DATE_FORMAT = "l، j F Y"
+SHORT_WEEKDAY_DATE_FORMAT = "l، j F Y"
+SHORT_WEEKDAY_MONTH_DAY_FORMAT = "l، j F"
+DAY_FORMAT = "j"
+TIME_SUFFIX = ""

@@ -1,0 +1,10 @@
+# British order (day before month) as used by European public bodies; 24-hour clock.
+DATE_FORMAT = "j F Y"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+TIME_FORMAT = "H:i"
+WEEKDAY_DATE_FORMAT = "l, j F Y"
+SHORT_WEEKDAY_DATE_FORMAT = "D, j F Y"
+SHORT_WEEKDAY_MONTH_DAY_FORMAT = "D, j F"
+DAY_FORMAT = "j"
+TIME_SUFFIX = ""

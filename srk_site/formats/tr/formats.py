@@ -1,0 +1,10 @@
+# Turkish puts the weekday after the date ("22 Kasım 2026 Pazar").
+DATE_FORMAT = "j F Y"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+TIME_FORMAT = "H:i"
+WEEKDAY_DATE_FORMAT = "j F Y l"
+SHORT_WEEKDAY_DATE_FORMAT = "j F Y D"
+SHORT_WEEKDAY_MONTH_DAY_FORMAT = "j F D"
+DAY_FORMAT = "j"
+TIME_SUFFIX = ""
