@@ -1,7 +1,8 @@
 """Browser tests: Playwright for Python driving Debian's Chromium against a live server.
 
-One session-wide set-up: the demo content (committed to the test database), the sites
-moved to the live server's port, a coordinator account, one live server and one browser.
+One session-wide set-up: the demo content of a few districts (committed to the test
+database), the sites moved to the live server's port, a coordinator account, one live
+server and one browser.
 Because the data is committed, these tests run after all others (see the collection hook).
 
 Without Chromium the tests skip with one message; with CI=true they fail instead, so CI
@@ -16,10 +17,11 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.test.utils import override_settings
 from django.urls import clear_url_caches
 from wagtail.models import Page, Site
+
+from .lean_demo import build_lean_demo
 
 CHROMIUM = os.environ.get("SRK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -199,7 +201,7 @@ def portal(django_db_setup, django_db_blocker, orm_beside_playwright):
     clear_url_caches()
     with django_db_blocker.unblock():
         # The demo prints its accounts' passwords; they do not belong in the test log.
-        call_command("setup_portal", demo=True, verbosity=0, stdout=io.StringIO())
+        build_lean_demo(stdout=io.StringIO())
         district = District.objects.get(slug=DISTRICT)
         add_coordinator(district)
         server = LiveServer(SERVER_ADDRESS)
@@ -245,8 +247,15 @@ def open_context(chromium, width):
 def page(chromium, portal):
     """A fresh desktop-sized tab with no cookies, for tests that do not vary the width."""
     context = open_context(chromium, 1280)
-    tab = context.new_page()
-    yield tab
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone_page(chromium, portal):
+    """The same on a 360 px wide phone."""
+    context = open_context(chromium, 360)
+    yield context.new_page()
     context.close()
 
 

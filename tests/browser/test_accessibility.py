@@ -52,3 +52,18 @@ def test_form_with_validation_errors_has_no_axe_violations(page, portal, languag
     page.wait_for_load_state()
     assert page.locator("#form-errors").is_visible()
     assert_no_violations(page)
+
+
+def test_directory_with_the_map_shown_has_no_axe_violations(page, portal):
+    """After consent the map (Leaflet's markers and controls) joins the page."""
+    open_page(page, portal, "directory")
+    page.locator("[data-map-load]").click()
+    page.locator("[data-map-canvas] .leaflet-marker-icon").first.wait_for()
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_type_on_a_phone_has_no_axe_violations(phone_page, portal, page_type):
+    """At 360 px the layout changes (target sizes, scrolling regions, reflow)."""
+    open_page(phone_page, portal, page_type)
+    assert_no_violations(phone_page)

@@ -43,7 +43,7 @@ def test_resident_finds_an_event_by_category_and_downloads_it(tab, portal, width
     page.locator("form.filters [type=submit]").click()
     page.wait_for_url(re.compile(f"kategorie={slug}"))
     shots.take(page, "filtered")
-    first_event = page.locator("main .event-list a, main .cards a").first
+    first_event = page.locator("main .event-item__title a").first
     first_event.click()
     page.wait_for_load_state()
     title = page.locator("h1").inner_text().strip()
@@ -90,7 +90,10 @@ def approve_in_admin(page, portal, shots, title):
     page.get_by_role("link", name=title).first.click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
     shots.take(page, "proposal")
-    approve = page.locator("button[data-workflow-action-name='approve']")
+    # "Approve and publish", not the variant that asks for a comment first.
+    approve = page.locator(
+        "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
+    )
     if not approve.is_visible():
         # Workflow actions sit in the menu beside the main button of the editor's footer.
         page.locator("footer [aria-expanded='false']").last.click()
