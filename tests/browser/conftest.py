@@ -21,9 +21,9 @@ from django.test.utils import override_settings
 from django.urls import clear_url_caches
 from wagtail.models import Page, Site
 
+from .chromium import CHROMIUM, chromium_missing, in_ci
 from .lean_demo import build_lean_demo
 
-CHROMIUM = os.environ.get("SRK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-background-networking",
@@ -39,36 +39,11 @@ DISTRICT = "kalk"
 BROWSER_DIR = Path(__file__).resolve().parent
 
 
-def chromium_missing():
-    """Why the browser tests cannot run here, or None when they can."""
-    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
-        return (
-            f"Chromium not found at {CHROMIUM}; install Debian's `chromium` package "
-            "(or point SRK_CHROMIUM at a Chromium binary)"
-        )
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        return "the Python package playwright is missing; run `make install`"
-    return None
-
-
-def in_ci():
-    return os.environ.get("CI", "").lower() == "true"
-
-
-def pytest_report_header(config):
-    reason = chromium_missing()
-    if reason is None:
-        return f"browser tests: Chromium at {CHROMIUM}"
-    verdict = "FAIL (CI=true)" if in_ci() else "SKIPPED"
-    return f"browser tests: {verdict} — {reason}"
-
-
 def is_browser_test(item):
     return BROWSER_DIR in Path(str(item.path)).resolve().parents
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m browser` selects by the marker added here
 def pytest_collection_modifyitems(config, items):
     browser_items = [item for item in items if is_browser_test(item)]
     if not browser_items:
