@@ -152,6 +152,10 @@ def test_map_consent_and_its_list_work_with_the_keyboard(page, portal):
     tab_until(page, lambda s: s["loadsMap"])
     page.keyboard.press("Space")
     page.locator("[data-map-canvas]").wait_for(state="visible")
+    # The button is gone; focus continues on the map, visibly, not at the top of the page.
+    state = focused(page)
+    assert state["inMap"]
+    assert_focus_visible(state)
     # Focus is not caught in the map: Tab goes on to the list of entries, the alternative.
     state = tab_until(
         page,
