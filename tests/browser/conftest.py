@@ -43,23 +43,26 @@ def is_browser_test(item):
     return BROWSER_DIR in Path(str(item.path)).resolve().parents
 
 
-@pytest.hookimpl(tryfirst=True)  # before `-m browser` selects by the marker added here
-def pytest_collection_modifyitems(config, items):
-    browser_items = [item for item in items if is_browser_test(item)]
-    if not browser_items:
+def pytest_itemcollected(item):
+    """Marks every browser test as it is collected, before `-m` and pytest-django look."""
+    if not is_browser_test(item):
         return
+    item.add_marker(pytest.mark.browser)
+    # Asks pytest-django for the test database even when only these tests run. Each test
+    # then runs in a transaction of the main thread, which the live server's threads do
+    # not see (PostgreSQL) or share (in-memory SQLite, rolled back after the test).
+    item.add_marker(pytest.mark.django_db)
     reason = chromium_missing()
-    for item in browser_items:
-        item.add_marker(pytest.mark.browser)
-        # Asks pytest-django for the test database even when only these tests run. Each test
-        # then runs in a transaction of the main thread, which the live server's threads do
-        # not see (PostgreSQL) or share (in-memory SQLite, rolled back after the test).
-        item.add_marker(pytest.mark.django_db)
-        if reason and not in_ci():
-            item.add_marker(pytest.mark.skip(reason=f"browser tests: {reason}"))
-    # They commit demo content to the test database, so they come last.
-    others = [item for item in items if not is_browser_test(item)]
-    items[:] = others + browser_items
+    if reason and not in_ci():
+        item.add_marker(pytest.mark.skip(reason=f"browser tests: {reason}"))
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django has sorted the tests by database use
+def pytest_collection_modifyitems(items):
+    """They commit demo content to the test database, so they come last."""
+    items[:] = [item for item in items if not is_browser_test(item)] + [
+        item for item in items if is_browser_test(item)
+    ]
 
 
 @dataclass

@@ -3,6 +3,7 @@ data files filtered, so the browser tests get realistic pages in a fraction of t
 the full demo (15 districts) takes."""
 
 from contextlib import ExitStack
+from importlib import import_module
 from unittest import mock
 
 from django.core.management import call_command
@@ -34,7 +35,7 @@ def _events(events):
 
 def _filtered(target, keep):
     module, name = target.rsplit(".", 1)
-    original = getattr(__import__(module, fromlist=[name]), name)
+    original = getattr(import_module(module), name)
     return mock.patch(target, lambda *args, **kwargs: keep(original(*args, **kwargs)))
 
 
