@@ -75,6 +75,7 @@ def propose_event(page, portal, shots, title):
     shots.take(page, "form-filled")
     page.locator("form.proposal-form [type=submit]").click()
     page.wait_for_url(re.compile(r"/mitmachen/danke/$"))
+    assert page.context.cookies() == []  # no account, no session, no CSRF cookie
     shots.take(page, "thanks")
 
 
