@@ -288,8 +288,5 @@ def open_page(page, portal, page_type, language=""):
         pytest.skip(f"the demo has no {page_type} page yet")
     response = page.goto(portal.url(page_type, language))
     expected = 404 if page_type == "not-found" else 200
-    if response.status == 404 and expected != 404 and language:
-        # Pages without a translation 404 until the lead's German fallback lands.
-        pytest.xfail("needs lead's fallback")
     assert response.status == expected, page.url
     return response
