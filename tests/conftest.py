@@ -9,8 +9,13 @@ from wagtail.models import Locale, Site
 from district.models import District, DistrictHomePage
 from home.models import LandingPage
 from srk_site.portal_setup import load_districts
+from tests.browser.chromium import report_header
 
 DISTRICT_SLUGS = [entry["slug"] for entry in load_districts()]
+
+
+def pytest_report_header(config):
+    return report_header()
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,8 @@
       zoomInTitle: section.dataset.zoomInLabel || "+",
       zoomOutTitle: section.dataset.zoomOutLabel || "-",
     }).addTo(map);
+    // The button that had focus is gone; continue on the map (arrow keys pan it).
+    map.getContainer().focus();
     L.tileLayer(section.dataset.tileUrl, {
       maxZoom: 19,
       attribution: section.dataset.attribution,
@@ -34,6 +36,11 @@
       .then(function (response) { return response.json(); })
       .then(function (data) {
         var layer = L.geoJSON(data, {
+          // Markers of nearby addresses overlap (too small to hit, WCAG 2.5.8) and would
+          // add a tab stop each: keyboard and screen reader users have the list instead.
+          pointToLayer: function (feature, latlng) {
+            return L.marker(latlng, { keyboard: false });
+          },
           onEachFeature: function (feature, marker) {
             var p = feature.properties;
             marker.options.title = p.name;
