@@ -23,8 +23,8 @@ logger = logging.getLogger("caching")
 
 CACHE_HEADER = "X-Page-Cache"
 # Paths that are never cached: the admin (previews live there) and document downloads,
-# which check collection privacy per request.
-EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
+# which check collection privacy per request; /bench/ is the uncached ceiling of make bench.
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/bench/")
 # Headers kept with a cached page; everything else is recomputed on the way out.
 STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary", "Link")
 

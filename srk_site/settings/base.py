@@ -154,6 +154,8 @@ SRK_PAGE_CACHE_MAX_AGE = int(os.environ.get("SRK_PAGE_CACHE_MAX_AGE", "60"))
 SRK_PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("SRK_PAGE_CACHE_SHARED_MAX_AGE", "300"))
 # Requests with the header "X-Cache-Bypass: <token>" skip the page cache (make bench).
 SRK_PAGE_CACHE_BYPASS_TOKEN = os.environ.get("SRK_PAGE_CACHE_BYPASS_TOKEN", "")
+# Adds /bench/ping/, the minimal view `make bench` measures as the stack's ceiling.
+SRK_BENCH_VIEWS = os.environ.get("SRK_BENCH_VIEWS", "false").lower() == "true"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
