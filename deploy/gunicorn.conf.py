@@ -1,6 +1,6 @@
 """gunicorn settings for production; every value can be overridden from the environment.
 
-    gunicorn -c deploy/gunicorn.conf.py srk_site.wsgi
+gunicorn -c deploy/gunicorn.conf.py srk_site.wsgi
 """
 
 import multiprocessing
