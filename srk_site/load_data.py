@@ -32,6 +32,7 @@ from people.demo import load_demo_directory
 from people.models import Category, OpeningHours, Organisation, Person, TargetGroup
 from people.models.entries import sort_key
 from srk_site.demo_media import veedel_illustration
+from srk_site.images import LISTING_RENDITIONS
 from srk_site.text import GERMAN_TRANSLITERATION, paragraph_stream
 
 # Per unit of scale and per district (issue 9).
@@ -137,6 +138,9 @@ class LoadDataBuilder:
             )
             image.save()
             existing.append(image)
+        for image in existing:
+            # The listing cards' renditions, written now so no visitor waits for them.
+            image.get_renditions(*LISTING_RENDITIONS)
         return existing
 
     # Directory ---------------------------------------------------------------------------
