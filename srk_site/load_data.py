@@ -176,24 +176,11 @@ class LoadDataBuilder:
                     step_free=rng.random() < 0.5,
                     carrier=data["carrier"],
                     image=rng.choice(images) if rng.random() < 0.3 else None,
-                    live=True,
-                    has_unpublished_changes=False,
-                    first_published_at=timezone.now(),
-                    last_published_at=timezone.now(),
+                    **published(),
                 )
             )
-        Organisation.objects.bulk_create(rows, batch_size=BATCH)
-        rows = list(
-            Organisation.objects.filter(
-                external_id__startswith=f"{EXTERNAL_PREFIX}{district.slug}-o"
-            ).order_by("pk")
-        )
-        through = Organisation.districts.through
-        through.objects.bulk_create(
-            [through(organisation_id=o.pk, district_id=district.pk) for o in rows],
-            batch_size=BATCH,
-        )
-        self._taxonomy(Organisation, rows, rng)
+        rows = bulk_entries(Organisation, rows, district, "o")
+        self._link_terms(Organisation, rows, rng)
         for organisation in rows:
             for weekday in sorted(rng.sample(range(5), 2)):
                 opens = rng.choice([8, 9, 10, 14])
@@ -224,38 +211,24 @@ class LoadDataBuilder:
                     organisation=organisation,
                     phone=f"0221 4710-{rng.randint(0, 999):03d}",
                     email=f"{slugify(name)}@beispiel.example",
-                    live=True,
-                    has_unpublished_changes=False,
-                    first_published_at=timezone.now(),
-                    last_published_at=timezone.now(),
+                    **published(),
                 )
             )
-        Person.objects.bulk_create(rows, batch_size=BATCH)
-        rows = list(
-            Person.objects.filter(
-                external_id__startswith=f"{EXTERNAL_PREFIX}{district.slug}-p"
-            ).order_by("pk")
-        )
-        through = Person.districts.through
-        through.objects.bulk_create(
-            [through(person_id=p.pk, district_id=district.pk) for p in rows], batch_size=BATCH
-        )
-        return rows
+        return bulk_entries(Person, rows, district, "p")
 
-    def _taxonomy(self, model, rows, rng):
-        pairs = (
+    def _link_terms(self, model, objects, rng):
+        """Two categories and two target groups per object, in one insert each."""
+        owner = f"{model._meta.model_name}_id"
+        for name, terms, column in (
             ("categories", self.categories, "category_id"),
             ("target_groups", self.target_groups, "targetgroup_id"),
-        )
-        owner = f"{model._meta.model_name}_id"
-        for name, terms, column in pairs:
-            if not terms:
-                continue
+        ):
             through = getattr(model, name).through
-            links = []
-            for row in rows:
-                for term in rng.sample(terms, min(2, len(terms))):
-                    links.append(through(**{owner: row.pk, column: term.pk}))
+            links = [
+                through(**{owner: obj.pk, column: term.pk})
+                for obj in objects
+                for term in rng.sample(terms, min(2, len(terms)))
+            ]
             through.objects.bulk_create(links, batch_size=BATCH)
 
     # Pages -------------------------------------------------------------------------------
@@ -345,27 +318,13 @@ class LoadDataBuilder:
         for page, event_date in zip(pages, dates, strict=True):
             event_date.event_id = page.pk
         EventDate.objects.bulk_create(dates, batch_size=BATCH)
-        self._page_taxonomy(EventPage, pages, rng)
+        self._link_terms(EventPage, pages, rng)
         horizon = horizon_date(self.today)
         occurrences = []
         for page, event_date in zip(pages, dates, strict=True):
             occurrences.extend(occurrence_rows(page, district, horizon, dates=[event_date]))
         Occurrence.objects.bulk_create(occurrences, batch_size=BATCH)
         return pages
-
-    def _page_taxonomy(self, model, pages, rng):
-        owner = f"{model._meta.model_name}_id"
-        for name, terms, column in (
-            ("categories", self.categories, "category_id"),
-            ("target_groups", self.target_groups, "targetgroup_id"),
-        ):
-            through = getattr(model, name).through
-            links = [
-                through(**{owner: page.pk, column: term.pk})
-                for page in pages
-                for term in rng.sample(terms, min(2, len(terms)))
-            ]
-            through.objects.bulk_create(links, batch_size=BATCH)
 
     def news(self, district, images, people):
         rng = self.rng(district.slug, "news")
@@ -439,6 +398,31 @@ class LoadDataBuilder:
             batch_size=BATCH,
         )
         return pages
+
+
+def published():
+    """The columns of a published snippet with DraftStateMixin."""
+    now = timezone.now()
+    return {
+        "live": True,
+        "has_unpublished_changes": False,
+        "first_published_at": now,
+        "last_published_at": now,
+    }
+
+
+def bulk_entries(model, rows, district, marker):
+    """Insert directory entries, read them back with their keys, link the district."""
+    model.objects.bulk_create(rows, batch_size=BATCH)
+    prefix = f"{EXTERNAL_PREFIX}{district.slug}-{marker}"
+    rows = list(model.objects.filter(external_id__startswith=prefix).order_by("pk"))
+    through = model.districts.through
+    owner = f"{model._meta.model_name}_id"
+    through.objects.bulk_create(
+        [through(**{owner: row.pk, "district_id": district.pk}) for row in rows],
+        batch_size=BATCH,
+    )
+    return rows
 
 
 def existing_load_data():

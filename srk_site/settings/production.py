@@ -117,32 +117,26 @@ if os.environ.get("SRK_SEARCH_URL"):
 # SRK_FRONTEND_CACHE=http with SRK_FRONTEND_CACHE_URL (Varnish/nginx answering PURGE),
 # cloudflare with CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID, or cloudfront with
 # CLOUDFRONT_DISTRIBUTION_ID.
+# Backend class and {option: environment variable} per kind of front-end cache.
+_FRONTEND_CACHES = {
+    "http": ("HTTPBackend", {"LOCATION": "SRK_FRONTEND_CACHE_URL"}),
+    "cloudflare": (
+        "CloudflareBackend",
+        {"BEARER_TOKEN": "CLOUDFLARE_BEARER_TOKEN", "ZONEID": "CLOUDFLARE_ZONE_ID"},
+    ),
+    "cloudfront": ("CloudfrontBackend", {"DISTRIBUTION_ID": "CLOUDFRONT_DISTRIBUTION_ID"}),
+}
 _frontend_cache = os.environ.get("SRK_FRONTEND_CACHE", "").lower()
 if _frontend_cache:
-    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
-    if _frontend_cache == "http":
-        WAGTAILFRONTENDCACHE = {
-            "default": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                "LOCATION": _required("SRK_FRONTEND_CACHE_URL"),
-            }
-        }
-    elif _frontend_cache == "cloudflare":
-        WAGTAILFRONTENDCACHE = {
-            "default": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-                "BEARER_TOKEN": _required("CLOUDFLARE_BEARER_TOKEN"),
-                "ZONEID": _required("CLOUDFLARE_ZONE_ID"),
-            }
-        }
-    elif _frontend_cache == "cloudfront":
-        WAGTAILFRONTENDCACHE = {
-            "default": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
-                "DISTRIBUTION_ID": _required("CLOUDFRONT_DISTRIBUTION_ID"),
-            }
-        }
-    else:
+    if _frontend_cache not in _FRONTEND_CACHES:
         raise ImproperlyConfigured("SRK_FRONTEND_CACHE must be http, cloudflare or cloudfront.")
+    _backend, _options = _FRONTEND_CACHES[_frontend_cache]
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": f"wagtail.contrib.frontend_cache.backends.{_backend}",
+            **{option: _required(variable) for option, variable in _options.items()},
+        }
+    }
     # Purge every language version of a page.
     WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]  # noqa: F405
