@@ -1,8 +1,9 @@
 """Anonymous page cache with HTTP caching headers for browsers and a CDN.
 
 Cached: GET and HEAD requests without a session cookie whose response is a plain 200
-that used no CSRF token, set no cookie and did not ask for privacy. The key holds the
-cache generation (see generation.py), scheme, host, language, path and query string.
+that used no CSRF token, set no cookie and did not ask for privacy. The key holds scheme,
+host, language, path and query string; each entry records the cache generation it was
+rendered under (see generation.py) and counts only while that generation is current.
 Everything else passes through; responses for logged-in users get `private, no-store`.
 """
 
@@ -17,7 +18,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from caching.generation import current_generation
+from caching.generation import GENERATION_KEY, current_generation
 
 logger = logging.getLogger("caching")
 
@@ -72,10 +73,10 @@ def _cacheable_response(request, response):
     )
 
 
-def cache_key(request, generation):
+def cache_key(request):
     path = hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
     host = request.get_host().lower()
-    return f"srk:page:{generation}:{request.scheme}:{host}:{get_language()}:{path}"
+    return f"srk:page:{request.scheme}:{host}:{get_language()}:{path}"
 
 
 def _public_headers(response, etag, stored_at):
@@ -102,9 +103,13 @@ class PageCacheMiddleware:
                 response["Cache-Control"] = "private, no-store"
             return response
 
-        key = cache_key(request, current_generation())
-        entry = cache.get(key)
-        if entry is not None:
+        # One round trip for the generation and the page; an entry stored under an older
+        # generation is stale (something was published since) and gets rendered anew.
+        key = cache_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation()
+        entry = found.get(key)
+        if entry is not None and entry["generation"] == generation:
             response = self._from_entry(entry)
             response[CACHE_HEADER] = "hit"
         else:
@@ -113,7 +118,7 @@ class PageCacheMiddleware:
                 if _is_personal(request) and "Cache-Control" not in response:
                     response["Cache-Control"] = "private, no-store"
                 return response
-            entry = self._entry(response)
+            entry = self._entry(response, generation)
             cache.set(key, entry, _timeout())
             _public_headers(response, entry["etag"], entry["stored_at"])
             response[CACHE_HEADER] = "miss"
@@ -125,9 +130,10 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def _entry(response):
+    def _entry(response, generation):
         content = response.content
         return {
+            "generation": generation,
             "content": content,
             "headers": {h: response[h] for h in STORED_HEADERS if h in response},
             "etag": f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"',
