@@ -8,7 +8,7 @@ PORT ?= 8000
 # Links between the sites use the port the server runs on.
 export SRK_SITE_PORT ?= $(PORT)
 
-.PHONY: install run test lint format check migrate demo clean catalogs messages
+.PHONY: install run test lint format check migrate demo clean catalogs messages bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,12 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
+
+# Production server under load on PostgreSQL at scale 1 (see bench/run.py for the
+# variables). Needs PostgreSQL, Redis and wrk (Debian/Ubuntu: sudo apt-get install wrk).
+bench: install
+	@command -v wrk >/dev/null || { echo "wrk is missing: sudo apt-get install wrk"; exit 1; }
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

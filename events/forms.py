@@ -66,4 +66,8 @@ def apply_filters(occurrences, filters):
         occurrences = occurrences.filter(
             Q(event__title__icontains=word) | Q(event__teaser__icontains=word)
         )
-    return occurrences.distinct()
+    # Only the many-to-many filters can repeat rows; DISTINCT on every listing would make
+    # PostgreSQL sort the whole occurrence table before taking a page.
+    if "kategorie" in filters or "zielgruppe" in filters:
+        occurrences = occurrences.distinct()
+    return occurrences

@@ -24,6 +24,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
+if settings.SRK_BENCH_VIEWS:
+    urlpatterns.insert(0, path("bench/ping/", portal_views.bench_ping))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

@@ -34,3 +34,9 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def bench_ping(request):
+    """The smallest response through the full middleware stack: `make bench`'s ceiling.
+    Only routed when SRK_BENCH_VIEWS is on."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -24,6 +24,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("setup_portal", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Nothing cached by one test (pages, site paths, rate limits) may leak into the next.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def host(slug=None):
     """The Host header of the landing site, or of a district's site."""
     return f"{slug}.localhost:8000" if slug else "localhost:8000"

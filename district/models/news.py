@@ -120,6 +120,9 @@ class NewsPage(FoldedSearchMixin, Page):
     class Meta:
         verbose_name = _("Nachricht")
         verbose_name_plural = _("Nachrichten")
+        # Every news listing and feed sorts newest first; with thousands of items the
+        # index lets PostgreSQL read the first page instead of sorting them all.
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="district_news_newest_idx")]
 
 
 class NewsAttachment(Orderable):

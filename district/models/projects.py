@@ -86,6 +86,12 @@ class ProjectPage(FoldedSearchMixin, Page):
     parent_page_types = ["district.ProjectIndexPage"]
     subpage_types = []
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Directory links need each partner's districts: fetched together, not per partner.
+        context["partners"] = self.partners.filter(live=True).prefetch_related("districts")
+        return context
+
     @property
     def outcome_list(self):
         return [line.strip("-• ").strip() for line in self.outcomes.splitlines() if line.strip()]

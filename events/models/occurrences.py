@@ -73,10 +73,11 @@ class Occurrence(models.Model):
         indexes = [models.Index(fields=["district", "start"])]
 
 
-def occurrence_rows(event, district, horizon):
+def occurrence_rows(event, district, horizon, dates=None):
+    """Occurrence rows for the event's dates (or the given EventDate objects)."""
     zone = timezone.get_default_timezone()
     rows = []
-    for event_date in event.dates.all():
+    for event_date in event.dates.all() if dates is None else dates:
         days = event_date.rule.dates(event_date.start_date, horizon, event_date.exception_dates)
         for day in days:
             last_day = day + timedelta(days=event_date.length_days)

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from district.models.listing import DistrictScopedIndexMixin
 from people.exports import organisation_vcard, organisations_csv, organisations_geojson
 from people.models.entries import Organisation, Person
+from srk_site.images import PERSON_PHOTO_RENDITION, with_listing_images
 
 ENTRIES_PER_PAGE = 20
 
@@ -128,8 +129,12 @@ class DirectoryPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
             .prefetch_related("categories", "target_groups", "opening_hours", "districts"),
             slug=slug,
         )
-        people = (
-            Person.objects.published().filter(organisation=organisation).select_related("photo")
+        people = with_listing_images(
+            Person.objects.published()
+            .filter(organisation=organisation)
+            .select_related("organisation"),
+            "photo",
+            PERSON_PHOTO_RENDITION,
         )
         # Imported here: events build on the directory, not the other way round.
         from events.models import Occurrence

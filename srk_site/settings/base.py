@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "events",
     "people",
     "search",
+    "caching",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -93,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so every middleware above also runs for cached responses.
+    "caching.middleware.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "srk_site.urls"
@@ -135,6 +138,26 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
 }
+# Page cache and scale-out ----------------------------------------------------------------
+# With REDIS_URL every app server shares one cache (page cache, its generation counter,
+# site paths, renditions); an unreachable Redis means "no cache", never an error.
+if os.environ.get("REDIS_URL"):
+    CACHES["default"] = {
+        "BACKEND": "caching.backends.TolerantRedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": os.environ.get("SRK_CACHE_KEY_PREFIX", "srk"),
+        # Fail fast when Redis is away instead of holding the request.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+# Seconds an anonymous page stays in the page cache (0 turns the page cache off).
+SRK_PAGE_CACHE_SECONDS = int(os.environ.get("SRK_PAGE_CACHE_SECONDS", "600"))
+# Cache-Control for anonymous pages: browsers (max-age) and a CDN (s-maxage).
+SRK_PAGE_CACHE_MAX_AGE = int(os.environ.get("SRK_PAGE_CACHE_MAX_AGE", "60"))
+SRK_PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("SRK_PAGE_CACHE_SHARED_MAX_AGE", "300"))
+# Requests with the header "X-Cache-Bypass: <token>" skip the page cache (make bench).
+SRK_PAGE_CACHE_BYPASS_TOKEN = os.environ.get("SRK_PAGE_CACHE_BYPASS_TOKEN", "")
+# Adds /bench/ping/, the minimal view `make bench` measures as the stack's ceiling.
+SRK_BENCH_VIEWS = os.environ.get("SRK_BENCH_VIEWS", "false").lower() == "true"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -227,6 +250,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "WARNING"},
+        "caching": {"level": "WARNING"},
         # Background-task and page-event chatter would drown management command output.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},

@@ -14,3 +14,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests measure the views themselves (query budgets); tests/caching turns the page
+# cache on where it is the subject.
+SRK_PAGE_CACHE_SECONDS = 0

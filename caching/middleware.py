@@ -1,0 +1,149 @@
+"""Anonymous page cache with HTTP caching headers for browsers and a CDN.
+
+Cached: GET and HEAD requests without a session cookie whose response is a plain 200
+that used no CSRF token, set no cookie and did not ask for privacy. The key holds scheme,
+host, language, path and query string; each entry records the cache generation it was
+rendered under (see generation.py) and counts only while that generation is current.
+Everything else passes through; responses for logged-in users get `private, no-store`.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+from caching.generation import GENERATION_KEY, current_generation
+
+logger = logging.getLogger("caching")
+
+CACHE_HEADER = "X-Page-Cache"
+# Paths that are never cached: the admin (previews live there) and document downloads,
+# which check collection privacy per request; /bench/ is the uncached ceiling of make bench.
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/bench/")
+# Headers kept with a cached page; everything else is recomputed on the way out.
+STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary", "Link")
+
+
+def _timeout():
+    return getattr(settings, "SRK_PAGE_CACHE_SECONDS", 0)
+
+
+def _has_session(request):
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def _bypassed(request):
+    # Lets `make bench` measure the uncached stack on purpose; off unless configured.
+    token = getattr(settings, "SRK_PAGE_CACHE_BYPASS_TOKEN", "")
+    return bool(token) and request.headers.get("X-Cache-Bypass") == token
+
+
+def _is_personal(request):
+    user = getattr(request, "user", None)
+    return _has_session(request) or bool(user is not None and user.is_authenticated)
+
+
+def _cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not _has_session(request)
+        and not request.path.startswith(EXCLUDED_PREFIXES)
+        and not _bypassed(request)
+    )
+
+
+def _cacheable_response(request, response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(request, "is_preview", False)
+        and not (getattr(request, "session", None) and request.session.modified)
+        and not getattr(getattr(request, "_messages", None), "added_new", False)
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        and not _is_personal(request)
+    )
+
+
+def cache_key(request):
+    path = hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
+    host = request.get_host().lower()
+    return f"srk:page:{request.scheme}:{host}:{get_language()}:{path}"
+
+
+def _public_headers(response, etag, stored_at):
+    max_age = getattr(settings, "SRK_PAGE_CACHE_MAX_AGE", 60)
+    shared_max_age = getattr(settings, "SRK_PAGE_CACHE_SHARED_MAX_AGE", 300)
+    response["Cache-Control"] = f"public, max-age={max_age}, s-maxage={shared_max_age}"
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(stored_at)
+    # Logged-in editors send a session cookie; a shared cache must not serve them this.
+    patch_vary_headers(response, ("Cookie",))
+
+
+class PageCacheMiddleware:
+    """Place last in MIDDLEWARE: every other middleware (language, security headers,
+    CSRF, sessions) then runs for cached responses too, and only the view is skipped."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _timeout() or not _cacheable_request(request):
+            response = self.get_response(request)
+            if _is_personal(request) and "Cache-Control" not in response:
+                response["Cache-Control"] = "private, no-store"
+            return response
+
+        # One round trip for the generation and the page; an entry stored under an older
+        # generation is stale (something was published since) and gets rendered anew.
+        key = cache_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation()
+        entry = found.get(key)
+        if entry is not None and entry["generation"] == generation:
+            response = self._from_entry(entry)
+            response[CACHE_HEADER] = "hit"
+        else:
+            response = self.get_response(request)
+            if not _cacheable_response(request, response):
+                if _is_personal(request) and "Cache-Control" not in response:
+                    response["Cache-Control"] = "private, no-store"
+                return response
+            entry = self._entry(response, generation)
+            cache.set(key, entry, _timeout())
+            _public_headers(response, entry["etag"], entry["stored_at"])
+            response[CACHE_HEADER] = "miss"
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=int(entry["stored_at"]),
+            response=response,
+        )
+
+    @staticmethod
+    def _entry(response, generation):
+        content = response.content
+        return {
+            "generation": generation,
+            "content": content,
+            "headers": {h: response[h] for h in STORED_HEADERS if h in response},
+            "etag": f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"',
+            "stored_at": time.time(),
+        }
+
+    @staticmethod
+    def _from_entry(entry):
+        response = HttpResponse(entry["content"])
+        for header, value in entry["headers"].items():
+            response[header] = value
+        _public_headers(response, entry["etag"], entry["stored_at"])
+        return response
