@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
+    path("farben.css", portal_views.accent_colours_css, name="accent_colours_css"),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

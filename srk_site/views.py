@@ -1,6 +1,10 @@
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from wagtail.models import Site
+
+from district.models import District
+from srk_site import colours
 
 
 def page_file(request, page_path, filename):
@@ -32,3 +36,20 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def accent_colours_css(request):
+    """The districts' accent colours as a stylesheet, so pages need no inline style.
+
+    Pages link it with a version of the colours in the query, so it may be cached long."""
+    districts = list(District.objects.with_sites())
+    version = f'"{colours.accent_colours_version(districts)}"'
+    if request.headers.get("If-None-Match") == version:
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(
+            colours.accent_colours_css(districts), content_type="text/css; charset=utf-8"
+        )
+    response["ETag"] = version
+    patch_cache_control(response, public=True, max_age=60 * 60 * 24)
+    return response

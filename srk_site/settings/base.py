@@ -230,3 +230,67 @@ LOGGING = {
 }
 
 PORTAL_LANGUAGE_NAMES = {code: _(name) for code, name in LANGUAGES}
+
+# Security headers (issue 10) -----------------------------------------------------------
+# Content-Security-Policy through django-csp 4 (srk_site/security.py). The public policy
+# has neither 'unsafe-inline' nor nonces: pages are cached whole, so they carry no inline
+# script or style at all. The admin gets its own policy (docs/decisions.md).
+from srk_site.security import origin_of  # noqa: E402
+
+INSTALLED_APPS.append("csp")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "srk_site.security.PortalCSPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("srk_site.security.PortalCSPMiddleware") + 1,
+    "srk_site.security.PermissionsPolicyMiddleware",
+)
+SRK_VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+_CSP_EXTRA_IMAGE_ORIGINS = [
+    o for o in (origin_of(SRK_MAP_TILE_URL), origin_of(MEDIA_URL)) if o is not None
+]
+_CSP_SITE_HOSTS = [SRK_BASE_DOMAIN + ":*", f"*.{SRK_BASE_DOMAIN}:*"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", *_CSP_EXTRA_IMAGE_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": SRK_VIDEO_PLAYER_ORIGINS,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        # Forms may post to the other sites of the portal (landing and districts).
+        "form-action": ["'self'", *_CSP_SITE_HOSTS],
+        "frame-ancestors": ["'none'"],
+    },
+}
+SRK_CSP_ADMIN_PREFIXES = ["/admin/"]
+# Wagtail's admin renders inline scripts and styles; its preview panel frames the page
+# from the same origin.
+SRK_CSP_ADMIN_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *_CSP_EXTRA_IMAGE_ORIGINS],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *SRK_VIDEO_PLAYER_ORIGINS],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'", *_CSP_SITE_HOSTS],
+    "frame-ancestors": ["'self'"],
+}
+SRK_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = True
+# No Gravatar images in the admin: they would send a hash of each editor's e-mail
+# address to a third party (and the admin policy blocks them anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
