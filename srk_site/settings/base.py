@@ -294,3 +294,30 @@ CSRF_COOKIE_HTTPONLY = True
 # No Gravatar images in the admin: they would send a hash of each editor's e-mail
 # address to a third party (and the admin policy blocks them anyway).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Admin login: lockout after repeated failures (django-axes, issue 10) -------------------
+# Five wrong passwords for one username from one address lock that pair out for 15
+# minutes; a correct login resets the count. Works on Wagtail's login view because axes
+# sits in the authentication backends. Behind a proxy, REMOTE_ADDR must be the client's
+# address (as for srk_site.ratelimit).
+import datetime as _datetime  # noqa: E402
+
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = _datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/login_locked.html"
+# Keep the access log small: failures are what matters.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Admin accounts guard a city's publication: twelve characters at least (BSI advice for
+# passwords without enforced complexity rules).
+for _validator in AUTH_PASSWORD_VALIDATORS:
+    if _validator["NAME"].endswith("MinimumLengthValidator"):
+        _validator["OPTIONS"] = {"min_length": 12}
