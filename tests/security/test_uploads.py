@@ -49,7 +49,8 @@ def png_bomb(width=30_000, height=30_000):
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
     rows = zlib.compress(b"\x00" * (width + 1) * 16, 9)  # the first rows only
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+    signature = b"\x89PNG\r\n\x1a\n"
+    return signature + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
 
 
 def oversized(limit):
@@ -135,9 +136,7 @@ def test_the_admin_refuses_dangerous_documents_and_stores_nothing(admin_client, 
 
 
 def test_documents_are_downloaded_not_rendered_and_cannot_run_scripts(client):
-    document = DocumentFactory(
-        file=ContentFile(b"a,b\n<script>alert(1)</script>,2\n", "liste.csv")
-    )
+    document = DocumentFactory(file=ContentFile(b"a,b\n<script>alert(1)</script>,2\n", "liste.csv"))
     served = client.get(document.url, headers={"host": host()})
     assert served.status_code == 200
     assert served["Content-Disposition"].startswith("attachment")
