@@ -10,6 +10,9 @@ from district import views as district_views
 from search import views as search_views
 from srk_site import views as portal_views
 
+# Database outages become a friendly 503 (srk_site.views.server_error).
+handler500 = "srk_site.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -1,6 +1,11 @@
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.views.defaults import server_error as django_server_error
 from wagtail.models import Site
 
 from district.models import District
@@ -53,3 +58,20 @@ def accent_colours_css(request):
     response["ETag"] = version
     patch_cache_control(response, public=True, max_age=60 * 60 * 24)
     return response
+
+
+# How long browsers and proxies should wait before retrying while the database is away.
+DATABASE_RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """The 500 handler. A lost database connection (a restart, a failover) becomes a
+    friendly 503 with Retry-After, rendered without touching the database; the next
+    request reconnects on its own (CONN_HEALTH_CHECKS)."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return django_server_error(request)
