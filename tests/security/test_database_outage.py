@@ -15,7 +15,6 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from django.db import OperationalError
@@ -24,8 +23,6 @@ from django.test import Client
 from tests.conftest import host
 
 REPO = Path(__file__).resolve().parents[2]
-PG_ADMIN_URL = os.environ.get("SRK_FAULT_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-FAULT_DB = "srk_sec_fault"
 # Our share of the machine's HTTP ports.
 PORTS = range(8240, 8260)
 
@@ -140,36 +137,13 @@ def get(port, path="/farben.css"):
         return error.code, dict(error.headers), error.read().decode()
 
 
-@pytest.fixture
-def fault_database():
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3) as conn:
-            exists = conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [FAULT_DB]
-            ).fetchone()
-            if not exists:
-                conn.execute(f"CREATE DATABASE {FAULT_DB}")
-    except psycopg.OperationalError:
-        pytest.skip("PostgreSQL is not reachable")
-    url = urlsplit(PG_ADMIN_URL)
-    direct = url._replace(path=f"/{FAULT_DB}").geturl()
-    env = {**os.environ, "DATABASE_URL": direct, "DJANGO_SETTINGS_MODULE": "srk_site.settings.test"}
-    subprocess.run(  # noqa: S603 - our interpreter, fixed arguments
-        [sys.executable, "manage.py", "migrate", "--no-input", "-v0"],
-        cwd=REPO,
-        env=env,
-        check=True,
-    )
-    return url
-
-
-def test_postgres_restart_gives_503_then_the_site_recovers_on_its_own(fault_database):
+def test_postgres_restart_gives_503_then_the_site_recovers_on_its_own(migrated_postgres):
+    fault_database = migrated_postgres
     proxy = CuttableProxy(fault_database.hostname, fault_database.port or 5432, free_port())
     proxy.restore()
     http_port = free_port()
     through_proxy = fault_database._replace(
-        netloc=f"{fault_database.username}@127.0.0.1:{proxy.port}", path=f"/{FAULT_DB}"
+        netloc=f"{fault_database.username}@127.0.0.1:{proxy.port}"
     ).geturl()
     server = subprocess.Popen(  # noqa: S603 - our interpreter, fixed arguments
         [
