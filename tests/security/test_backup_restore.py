@@ -137,12 +137,13 @@ def test_restore_refuses_a_backup_that_does_not_match(tmp_path):
 def postgres_databases(migrated_postgres):
     import psycopg
 
-    names = ["srk_sec_backup_src", "srk_sec_backup_fresh"]
+    prefix = migrated_postgres.path[1:]
+    names = [f"{prefix}_backup_src", f"{prefix}_backup_fresh"]
     with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
         for name in names:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         # A copy of the migrated database is much faster than migrating again.
-        conn.execute(f"CREATE DATABASE {names[0]} TEMPLATE {migrated_postgres.path[1:]}")
+        conn.execute(f"CREATE DATABASE {names[0]} TEMPLATE {prefix}")
         conn.execute(f"CREATE DATABASE {names[1]}")
     url = urlsplit(PG_ADMIN_URL)
     yield [url._replace(path=f"/{name}").geturl() for name in names]
