@@ -321,3 +321,13 @@ AXES_VERBOSE = False
 for _validator in AUTH_PASSWORD_VALIDATORS:
     if _validator["NAME"].endswith("MinimumLengthValidator"):
         _validator["OPTIONS"] = {"min_length": 12}
+
+# Optional two-factor login for the admin (srk_site/two_factor.py): off, optional, required.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+SRK_ADMIN_TWO_FACTOR = os.environ.get("SRK_ADMIN_TWO_FACTOR", "off")
+WAGTAILADMIN_USER_LOGIN_FORM = "srk_site.two_factor.TwoFactorLoginForm"
+OTP_TOTP_ISSUER = "Lebenswerte Veedel"
