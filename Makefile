@@ -8,7 +8,7 @@ PORT ?= 8000
 # Links between the sites use the port the server runs on.
 export SRK_SITE_PORT ?= $(PORT)
 
-.PHONY: install run test lint format check migrate demo clean catalogs messages bench
+.PHONY: install run test lint format check migrate demo clean catalogs messages bench csp-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,3 +70,8 @@ bench: install
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
+
+# Security: open public pages in headless Chromium against a running server (make run)
+# and fail on any Content-Security-Policy violation or request to another host.
+csp-check: install
+	$(BIN)/python scripts/csp_browser_check.py --port $(PORT)

@@ -1,5 +1,6 @@
 """Colour rules: a district's accent colour carries white text, so it must be dark enough."""
 
+import hashlib
 import re
 
 from django.core.exceptions import ValidationError
@@ -32,3 +33,16 @@ def validate_accent_colour(value):
             ),
             params={"ratio": ratio},
         )
+
+
+def accent_colours_css(districts):
+    """One class per district setting its accent colour (validated hex, safe in CSS)."""
+    return "".join(
+        f".accent-{d.slug} {{ --accent: {d.accent_colour}; }}\n"
+        for d in districts
+        if HEX_COLOUR.match(d.accent_colour or "")
+    )
+
+
+def accent_colours_version(districts):
+    return hashlib.sha256(accent_colours_css(districts).encode()).hexdigest()[:12]

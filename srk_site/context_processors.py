@@ -2,6 +2,8 @@ from django.conf import settings
 from django.utils.functional import cached_property
 from wagtail.models import Site
 
+from srk_site.colours import accent_colours_version
+
 
 class PortalContext:
     """What every public template needs to know about the portal, computed lazily
@@ -19,6 +21,11 @@ class PortalContext:
         from district.models import District
 
         return list(District.objects.with_sites())
+
+    @cached_property
+    def accent_version(self):
+        """Changes whenever a district's colour does, so browsers fetch the new stylesheet."""
+        return accent_colours_version(self.districts)
 
     @cached_property
     def district(self):

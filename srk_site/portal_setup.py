@@ -29,6 +29,7 @@ from events.models import EventIndexPage
 from home.models import LandingPage
 from people.models import Category, DirectoryPage, TargetGroup
 from srk_site.colours import validate_accent_colour
+from srk_site.privacy import privacy_body
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DISTRICT_KEYS = {"slug", "name", "veedel", "carrier", "accent_colour", "sort_order"}
@@ -46,6 +47,8 @@ class FixedPage:
     intro: str
     show_in_menus: bool = False
     page_class: Any = ContentPage
+    # A callable returning StreamField data, for pages that need more than an intro.
+    body: Any = None
 
 
 DIRECTORY_PAGE = FixedPage(
@@ -94,6 +97,7 @@ LEGAL_PAGES = [
         "Datenschutz",
         "Diese Website setzt keine Cookies für Besucher*innen, bindet keine Inhalte "
         "Dritter ohne Ihre Zustimmung ein und verwendet keine Analyse- oder Werbedienste.",
+        body=privacy_body,
     ),
     FixedPage(
         "barrierefreiheit",
@@ -210,14 +214,20 @@ def ensure_child(parent, page_class, slug, **fields):
 
 def ensure_fixed_pages(parent, fixed_pages, report, label):
     for fixed in fixed_pages:
-        _page, created = ensure_child(
+        body = {"body": fixed.body()} if fixed.body else {}
+        page, created = ensure_child(
             parent,
             fixed.page_class,
             fixed.slug,
             title=fixed.title,
             intro=fixed.intro,
             show_in_menus=fixed.show_in_menus,
+            **body,
         )
+        # Fill in a body that is still empty; never overwrite what editors wrote.
+        if not created and body and not page.body:
+            page.body = body["body"]
+            publish(page)
         report.add(created, f"{label} / {fixed.title}")
 
 

@@ -12,6 +12,9 @@ from search import views as search_views
 from srk_site import localisation
 from srk_site import views as portal_views
 
+# Database outages become a friendly 503 (srk_site.views.server_error).
+handler500 = "srk_site.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path(
@@ -21,6 +24,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
+    path("farben.css", portal_views.accent_colours_css, name="accent_colours_css"),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

@@ -258,3 +258,104 @@ LOGGING = {
 }
 
 PORTAL_LANGUAGE_NAMES = {code: _(name) for code, name in LANGUAGES}
+
+# Security headers (issue 10) -----------------------------------------------------------
+# Content-Security-Policy through django-csp 4 (srk_site/security.py). The public policy
+# has neither 'unsafe-inline' nor nonces: pages are cached whole, so they carry no inline
+# script or style at all. The admin gets its own policy (docs/decisions.md).
+from srk_site.security import origin_of  # noqa: E402
+
+INSTALLED_APPS.append("csp")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "srk_site.security.PortalCSPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("srk_site.security.PortalCSPMiddleware") + 1,
+    "srk_site.security.PermissionsPolicyMiddleware",
+)
+SRK_VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+_CSP_EXTRA_IMAGE_ORIGINS = [
+    o for o in (origin_of(SRK_MAP_TILE_URL), origin_of(MEDIA_URL)) if o is not None
+]
+_CSP_SITE_HOSTS = [SRK_BASE_DOMAIN + ":*", f"*.{SRK_BASE_DOMAIN}:*"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", *_CSP_EXTRA_IMAGE_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": SRK_VIDEO_PLAYER_ORIGINS,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        # Forms may post to the other sites of the portal (landing and districts).
+        "form-action": ["'self'", *_CSP_SITE_HOSTS],
+        "frame-ancestors": ["'none'"],
+    },
+}
+SRK_CSP_ADMIN_PREFIXES = ["/admin/"]
+# Wagtail's admin renders inline scripts and styles; its preview panel frames the page
+# from the same origin.
+SRK_CSP_ADMIN_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *_CSP_EXTRA_IMAGE_ORIGINS],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", *SRK_VIDEO_PLAYER_ORIGINS],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'", *_CSP_SITE_HOSTS],
+    "frame-ancestors": ["'self'"],
+}
+SRK_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = True
+# No Gravatar images in the admin: they would send a hash of each editor's e-mail
+# address to a third party (and the admin policy blocks them anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Admin login: lockout after repeated failures (django-axes, issue 10) -------------------
+# Five wrong passwords for one username from one address lock that pair out for 15
+# minutes; a correct login resets the count. Works on Wagtail's login view because axes
+# sits in the authentication backends. Behind a proxy, REMOTE_ADDR must be the client's
+# address (as for srk_site.ratelimit).
+import datetime as _datetime  # noqa: E402
+
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = _datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/login_locked.html"
+# Keep the access log small: failures are what matters.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Admin accounts guard a city's publication: twelve characters at least (BSI advice for
+# passwords without enforced complexity rules).
+for _validator in AUTH_PASSWORD_VALIDATORS:
+    if _validator["NAME"].endswith("MinimumLengthValidator"):
+        _validator["OPTIONS"] = {"min_length": 12}
+
+# Optional two-factor login for the admin (srk_site/two_factor.py): off, optional, required.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+SRK_ADMIN_TWO_FACTOR = os.environ.get("SRK_ADMIN_TWO_FACTOR", "off")
+WAGTAILADMIN_USER_LOGIN_FORM = "srk_site.two_factor.TwoFactorLoginForm"
+OTP_TOTP_ISSUER = "Lebenswerte Veedel"

@@ -1,5 +1,7 @@
 """Routing per Host header: each subdomain serves its own district, the rest the landing site."""
 
+import re
+
 import pytest
 
 from district.models import District
@@ -59,7 +61,10 @@ def test_header_shows_district_name_carrier_and_colour(client, kalk):
     content = client.get("/", headers={"host": host("kalk")}).content.decode()
     assert 'class="brand__name">Kalk<' in content
     assert "Trägerschaft von Kinderschutzbund Köln" in content
-    assert f".accent-kalk {{ --accent: {kalk.accent_colour}; }}" in content
+    assert 'class="brand__name">Kalk<' in content and "accent-kalk" in content
+    stylesheet = re.search(r'href="(/farben\.css\?v=\w+)"', content).group(1)
+    css = client.get(stylesheet, headers={"host": host("kalk")}).content.decode()
+    assert f".accent-kalk {{ --accent: {kalk.accent_colour}; }}" in css
 
 
 def test_unknown_carrier_is_left_out_of_the_header(client):
