@@ -56,7 +56,10 @@ class EventIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
         form = self.filter_form(request)
         filters = form.valid_filters()
         first, last = date_range(filters, timezone.localdate())
-        occurrences = Occurrence.objects.visible(self.locale).in_district(self.district)
+        # A district's occurrences are those of the events under its home page.
+        home_path = self.path[: -self.steplen] if self.district else None
+        occurrences = Occurrence.objects.visible(self.locale, home_path)
+        occurrences = occurrences.in_district(self.district)
         queryset = apply_filters(occurrences, filters)
         if first:
             queryset = queryset.filter(local_end_date__gte=first)
