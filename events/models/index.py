@@ -68,10 +68,12 @@ class EventIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
         return form, filters, first, queryset
 
     def listing_context(self, request, queryset, form, filters):
-        page_obj = Paginator(queryset.with_event_data(), OCCURRENCES_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
-        items = page_obj.object_list.items(request)
+        page_obj = Paginator(queryset, OCCURRENCES_PER_PAGE).get_page(request.GET.get("page"))
+        # Keys of the page first, then events and venues for those 30 only: joining them
+        # to every matching date before sorting costs several times more.
+        keys = list(page_obj.object_list.values_list("pk", flat=True))
+        shown = Occurrence.objects.filter(pk__in=keys).with_event_data()
+        items = shown.order_by(*queryset.query.order_by).items(request)
         days = [
             (day, list(group))
             for day, group in groupby(items, key=lambda item: item["occurrence"].local_date)
