@@ -1,7 +1,9 @@
 """Searching pages and directory entries together, German-aware, within a scope."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 
 from django.db.models import Max, Min
 from django.utils import timezone
@@ -40,7 +42,9 @@ class Result:
     kind: str
     title: str
     score: float
-    url: str = ""
+    # Called for the shown page of results only: routing 300 hits to URLs costs more
+    # than the search itself.
+    link: Callable[[], str] | None = None
     district: District | None = None
     date: datetime.date | None = None
     past: bool = False
@@ -50,6 +54,10 @@ class Result:
     @property
     def kind_label(self):
         return KINDS[self.kind]
+
+    @cached_property
+    def url(self):
+        return self.link() if self.link else ""
 
 
 @dataclass
@@ -65,7 +73,9 @@ def _excerpt_text(obj):
 
 
 def _search(queryset, terms, limit=MAX_HITS):
-    """Full-text hits, or prefix hits when the words match nothing ("Seniorentref")."""
+    """Full-text hits, or prefix hits when the words match nothing ("Seniorentref").
+    Only keys and scores: callers load what they show."""
+    queryset = queryset.only("pk")
     hits = list(queryset.search(terms, operator="and").annotate_score("_score")[:limit])
     if hits:
         return hits, False
@@ -101,7 +111,7 @@ def search_pages(terms, home, request, prefixes):
             kind=kind,
             title=page.title,
             score=score,
-            url=page.get_url(request=request),
+            link=partial(page.get_url, request=request),
             district=District.lookup_by_url_path(prefixes, page.url_path),
             excerpt_text=_excerpt_text(page),
         )
@@ -132,7 +142,7 @@ def search_entries(model, kind, terms, district, directory_url):
                 kind=kind,
                 title=entry.name,
                 score=scores[entry.pk],
-                url=directory_url(entry),
+                link=partial(directory_url, entry),
                 district=district or (entry_districts[0] if entry_districts else None),
                 excerpt_text=_excerpt_text(entry) or getattr(entry, "address_line", ""),
             )

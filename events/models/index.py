@@ -56,7 +56,9 @@ class EventIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
         form = self.filter_form(request)
         filters = form.valid_filters()
         first, last = date_range(filters, timezone.localdate())
-        occurrences = Occurrence.objects.visible().in_district(self.district)
+        # A district's occurrences are those of the events under its German home page.
+        home_path = self.district.source_home_path if self.district else None
+        occurrences = Occurrence.objects.visible(home_path).in_district(self.district)
         queryset = apply_filters(occurrences, filters)
         if first:
             queryset = queryset.filter(local_end_date__gte=first)
@@ -65,10 +67,12 @@ class EventIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
         return form, filters, first, queryset
 
     def listing_context(self, request, queryset, form, filters):
-        page_obj = Paginator(queryset.with_event_data(), OCCURRENCES_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
-        items = page_obj.object_list.items(request)
+        page_obj = Paginator(queryset, OCCURRENCES_PER_PAGE).get_page(request.GET.get("page"))
+        # Keys of the page first, then events and venues for those 30 only: joining them
+        # to every matching date before sorting costs several times more.
+        keys = list(page_obj.object_list.values_list("pk", flat=True))
+        shown = Occurrence.objects.filter(pk__in=keys).with_event_data()
+        items = shown.order_by(*queryset.query.order_by).items(request)
         days = [
             (day, list(group))
             for day, group in groupby(items, key=lambda item: item["occurrence"].local_date)

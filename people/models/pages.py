@@ -75,12 +75,14 @@ class DirectoryPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
         landing = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         local = directories.get(site.root_page.path) if site else None
         citywide = directories.get(landing.root_page.path) if landing else None
+        # Looked up now, so the number of queries does not depend on the entries linked.
+        local_district = local.district if local is not None else None
 
         def url(organisation):
             directory = citywide
             if local is not None and (
-                local.district is None
-                or local.district.pk in {d.pk for d in organisation.districts.all()}
+                local_district is None
+                or local_district.pk in {d.pk for d in organisation.districts.all()}
             ):
                 directory = local
             return directory.entry_url(request, organisation) if directory else ""
