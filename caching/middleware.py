@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_path
 
 from caching.generation import GENERATION_KEY, current_generation
 
@@ -26,8 +26,16 @@ CACHE_HEADER = "X-Page-Cache"
 # Paths that are never cached: the admin (previews live there) and document downloads,
 # which check collection privacy per request; /bench/ is the uncached ceiling of make bench.
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/bench/")
-# Headers kept with a cached page; everything else is recomputed on the way out.
-STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Vary", "Link")
+# Headers not kept with a cached page: recomputed for every answer, or never cacheable.
+UNSTORED_HEADERS = {
+    "set-cookie",
+    "date",
+    "cache-control",
+    "etag",
+    "last-modified",
+    "content-length",
+    CACHE_HEADER.lower(),
+}
 
 
 def _timeout():
@@ -73,10 +81,17 @@ def _cacheable_response(request, response):
     )
 
 
+def request_language(request):
+    """The language a public page is served in: its URL prefix, German without one.
+    Known before LocaleMiddleware runs, because UrlLanguageMiddleware makes the URL the
+    only source of the language on public pages."""
+    return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 def cache_key(request):
     path = hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
     host = request.get_host().lower()
-    return f"srk:page:{request.scheme}:{host}:{get_language()}:{path}"
+    return f"srk:page:{request.scheme}:{host}:{request_language(request)}:{path}"
 
 
 def _public_headers(response, etag, stored_at):
@@ -90,8 +105,10 @@ def _public_headers(response, etag, stored_at):
 
 
 class PageCacheMiddleware:
-    """Place last in MIDDLEWARE: every other middleware (language, security headers,
-    CSRF, sessions) then runs for cached responses too, and only the view is skipped."""
+    """Place right after the middleware that shape every answer (security headers, the
+    www redirect): a hit then skips sessions, language, CSRF, authentication and the
+    view. The headers the skipped middleware set (Content-Language, Vary,
+    X-Frame-Options, …) are stored with the page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -135,7 +152,11 @@ class PageCacheMiddleware:
         return {
             "generation": generation,
             "content": content,
-            "headers": {h: response[h] for h in STORED_HEADERS if h in response},
+            "headers": {
+                header: value
+                for header, value in response.items()
+                if header.lower() not in UNSTORED_HEADERS
+            },
             "etag": f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"',
             "stored_at": time.time(),
         }

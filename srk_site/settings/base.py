@@ -86,7 +86,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "srk_site.middleware.WwwRedirectMiddleware",
+    # Early, so a cached page skips everything below (see caching/middleware.py).
+    "caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "srk_site.middleware.UrlLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -94,8 +97,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last, so every middleware above also runs for cached responses.
-    "caching.middleware.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "srk_site.urls"

@@ -33,6 +33,15 @@ def test_anonymous_page_is_served_from_the_cache_the_second_time(client, kalk_ho
     assert not second.cookies and not first.cookies
 
 
+def test_a_hit_carries_the_headers_of_the_middleware_it_skips(client, kalk_home):
+    first = get(client, "/en/")
+    second = get(client, "/en/")
+    assert second["X-Page-Cache"] == "hit"
+    for header in ("Content-Language", "X-Frame-Options", "Content-Security-Policy", "Vary"):
+        assert second[header] == first[header], header
+    assert second["Content-Language"] == "en"
+
+
 def test_cache_key_holds_host_path_query_and_language(client, kalk_home):
     assert get(client, "/")["X-Page-Cache"] == "miss"
     assert get(client, "/", slug="chorweiler")["X-Page-Cache"] == "miss"

@@ -166,3 +166,15 @@ def test_a_coordinator_translates_a_page_in_the_admin(client, kalk_home, english
     assert translated.get_parent().specific.district_id == kalk_home.district_id
     # The coordinator can edit the translation, but not another district's pages.
     assert translated.permissions_for_user(user).can_edit()
+
+
+def test_the_url_alone_sets_the_language_of_public_pages(client):
+    # A browser asking for English must not turn sitemap.xml (outside i18n_patterns)
+    # into an English document whose German pages carry an /en/ prefix.
+    xml = client.get(
+        "/sitemap.xml", HTTP_HOST=host("kalk"), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "http://kalk.localhost:8000/termine/" in xml
+    assert "http://kalk.localhost:8000/en/termine/" not in xml
+    german = client.get("/termine/", HTTP_HOST=host("kalk"), HTTP_ACCEPT_LANGUAGE="ar")
+    assert '<html lang="de" dir="ltr">' in german.content.decode()
