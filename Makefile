@@ -62,7 +62,7 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
 
-# Production server under load on PostgreSQL at scale 1 (see bench/run.py for the
+# Production server under load on PostgreSQL at scale 1.71 (see bench/run.py for the
 # variables). Needs PostgreSQL, Redis and wrk (Debian/Ubuntu: sudo apt-get install wrk).
 bench: install
 	@command -v wrk >/dev/null || { echo "wrk is missing: sudo apt-get install wrk"; exit 1; }

@@ -1,6 +1,8 @@
 """`make bench`: the production server under load, page type by page type.
 
-1. Builds (or reuses) a PostgreSQL database at scale 1 (generate_load_data).
+1. Builds (or reuses) a PostgreSQL database at scale 1.71 (generate_load_data): the
+   issue asks for pages at scale 1 and search at 50,000 objects; scale 1.71 gives both
+   in one database (50,025 indexed objects), the pages measured on more data than asked.
 2. Runs collectstatic and starts gunicorn (deploy/gunicorn.conf.py, production settings,
    loopback, Redis as the shared cache).
 3. Measures with wrk: a minimal Django view (/bench/ping/, the full middleware stack and
@@ -11,7 +13,8 @@
 4. Reads the resident memory of every worker, runs 60 s at 50 connections over a mix of
    pages and counts errors, writes bench/results/<date>.md and a PNG chart.
 
-Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/srk_perf_bench),
+Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/srk_bench_50k),
+BENCH_SCALE (1.71, used when the database is built),
 BENCH_REDIS_URL (redis://127.0.0.1:6379/1), BENCH_PORT (8100), BENCH_SECONDS per run (8),
 BENCH_CONNECTIONS per page run (10), BENCH_SOAK_SECONDS (60), BENCH_SOAK_CONNECTIONS (50).
 """
@@ -34,6 +37,9 @@ PYTHON = sys.executable
 RESULTS = ROOT / "bench" / "results"
 LUA = ROOT / "bench" / "report.lua"
 
+# 15 districts × 1,950 objects per unit of scale: 1.71 gives the 50,000 objects the
+# search target is stated for.
+DEFAULT_SCALE = "1.71"
 TARGETS = {"cached_ratio": 0.70, "uncached_p95_ms": 100, "search_p95_ms": 50, "rss_mb": 150}
 # Pages whose uncached p95 has a target (issue 9): landing, district home and lists.
 LIST_PAGES = {"landing", "district home", "event list", "news list", "projects", "directory"}
@@ -42,7 +48,7 @@ LIST_PAGES = {"landing", "district home", "event list", "news list", "projects",
 def env_settings():
     return {
         "database": os.environ.get(
-            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/srk_perf_bench"
+            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/srk_bench_50k"
         ),
         "redis": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/1"),
         "port": int(os.environ.get("BENCH_PORT", "8100")),
@@ -133,7 +139,7 @@ def ensure_database(env, database_url):
     manage(env, "migrate", "--no-input", "-v0")
     facts = json.loads(manage(env, "shell", "-c", DISCOVER, capture=True).splitlines()[-1])
     if facts["load_data"] == 0:
-        scale = os.environ.get("BENCH_SCALE", "1")
+        scale = os.environ.get("BENCH_SCALE", DEFAULT_SCALE)
         say(f"Building scale-{scale} load data (once; about 10 minutes per unit) ...")
         manage(env, "setup_portal", "-v0")
         started = time.monotonic()
@@ -159,7 +165,9 @@ def page_types(facts):
         ("project detail", kalk, facts["project"]),
         ("directory", kalk, "/adressen/"),
         ("organisation", kalk, f"/adressen/{facts['organisation']}/"),
+        # Citywide: the widest search, about 1,000 hits at 50,000 objects.
         ("search", kalk, "/suche/?q=Nachbarschaftscaf%C3%A9&alle=1"),
+        ("search in district", kalk, "/suche/?q=Nachbarschaftscaf%C3%A9"),
         ("rss feed", kalk, "/aktuelles/feed/"),
         ("ical feed", kalk, "/termine/kalender.ics"),
         ("csv export", kalk, "/adressen/export.csv"),
@@ -251,7 +259,7 @@ def parse_wrk(output):
     raise ValueError("wrk printed no JSON line; is bench/report.lua in place?")
 
 
-def run_wrk(port, host, path, seconds, connections, header=None, targets=None):
+def run_wrk(port, host, path, seconds, connections, header=None, targets=None, keepalive=False):
     env = dict(os.environ, BENCH_HEADER=header or "", BENCH_TARGETS=targets or "")
     command = [
         "wrk",
@@ -264,6 +272,13 @@ def run_wrk(port, host, path, seconds, connections, header=None, targets=None):
         str(LUA),
         "-H",
         f"Host: {host}",
+        # As every browser and CDN does; the page cache keeps pages compressed.
+        "-H",
+        "Accept-Encoding: gzip, deflate, br",
+        # One request per connection, as nginx passes requests to gunicorn by default.
+        # With keep-alive each of wrk's connections stays with the worker that accepted
+        # it; how they happen to spread over the workers made runs differ by 2x.
+        *([] if keepalive else ["-H", "Connection: close"]),
         f"http://127.0.0.1:{port}{path}",
     ]
     result = subprocess.run(  # noqa: S603 - wrk with arguments built here
@@ -279,6 +294,11 @@ def verdict(ok):
     return "ja" if ok else "**nein**"
 
 
+def ratio(result, ceiling):
+    """Requests per second as a share of the minimal view's, measured just before."""
+    return result["rps"] / result.get("ceiling_rps", ceiling["rps"])
+
+
 def markdown(config, facts, ceiling, rows, rss, soak, started):
     lines = [
         f"# make bench, {started:%Y-%m-%d %H:%M} UTC",
@@ -287,11 +307,16 @@ def markdown(config, facts, ceiling, rows, rss, soak, started):
         f"127.0.0.1:{config['port']}, production settings, PostgreSQL `{config['database']}`, "
         f"Redis `{config['redis']}`; wrk {config['connections']} connections for the "
         f"minimal view and cached pages, {config['uncached_connections']} (one per core) "
-        f"for uncached pages, {config['seconds']} s per run. Machine: {os.cpu_count()} cores.",
+        f"for uncached pages, {config['seconds']} s per run, `Accept-Encoding: gzip, deflate, "
+        f"br` as browsers send, `Connection: close` (a new connection per request, as "
+        f"nginx talks to gunicorn by default). Machine: {os.cpu_count()} cores.",
         "",
         "*cached*: answered by the page cache. *uncached*: header `X-Cache-Bypass`, the "
         "page is rendered from the database on each request (Wagtail's site-path and "
-        "rendition caches stay warm, as in production).",
+        "rendition caches stay warm, as in production). The minimal view is measured "
+        f"again right before each page type ({ceiling['runs']} runs; the row shows the "
+        "median run): each ratio is to that run, so that the machine's speed drifting "
+        "during the benchmark does not show up as a page's.",
         "",
         "| page type | mode | p50 ms | p95 ms | req/s | ratio to minimal view | errors |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
@@ -302,14 +327,15 @@ def markdown(config, facts, ceiling, rows, rss, soak, started):
     for name, mode, result in rows:
         lines.append(
             f"| {name} | {mode} | {result['p50_ms']:.1f} | {result['p95_ms']:.1f} | "
-            f"{result['rps']:.0f} | {result['rps'] / ceiling['rps']:.2f} | "
+            f"{result['rps']:.0f} | {ratio(result, ceiling):.2f} | "
             f"{result['non_2xx_3xx'] + result['socket_errors']} |"
         )
     cached = [r for _, mode, r in rows if mode == "cached"]
     # With BENCH_PAGES a run may leave page types out; those targets read "not measured".
-    worst_cached = min((r["rps"] for r in cached), default=0) / ceiling["rps"]
+    worst_cached = min((ratio(r, ceiling) for r in cached), default=0)
     uncached_lists = [r["p95_ms"] for n, m, r in rows if m == "uncached" and n in LIST_PAGES]
     uncached_lists = uncached_lists or [float("nan")]
+    # The citywide search, the slower of the two, is held to the target.
     search_p95 = next(
         (r["p95_ms"] for n, m, r in rows if n == "search" and m == "uncached"), float("nan")
     )
@@ -324,8 +350,8 @@ def markdown(config, facts, ceiling, rows, rss, soak, started):
         f"{soak['rps']:.0f} req/s, p95 {soak['p95_ms']:.1f} ms, "
         f"{soak['non_2xx_3xx']} non-2xx/3xx responses, {soak['socket_errors']} socket errors.",
         "",
-        f"Search index: {facts['indexed']} entries (scale 1 indexes ~29,000 pages and "
-        "directory entries; 50,000 objects need `BENCH_SCALE=1.7` on another database).",
+        f"Search index: {facts['indexed']} entries (pages, organisations and people; "
+        f"{facts['load_data']} organisations from the load data).",
         "",
         "## Targets (issue 9)",
         "",
@@ -384,8 +410,7 @@ def main():
     server = start_server(env, config["port"])
     try:
         port, seconds, connections = config["port"], config["seconds"], config["connections"]
-        say("minimal view ...")
-        ceiling = run_wrk(port, "localhost:8000", "/bench/ping/", seconds, connections)
+        ceilings = []
         rows = []
         bypass = f"X-Cache-Bypass: {token}"
         # BENCH_PAGES="search,landing" measures only those page types.
@@ -398,9 +423,14 @@ def main():
             # image renditions (AVIF encoding takes seconds), which is not what we measure.
             warm(port, host, path)
             warm(port, host, path, {"X-Cache-Bypass": token})
-            rows.append((name, "cached", run_wrk(port, host, path, seconds, connections)))
+            ceilings.append(run_wrk(port, "localhost:8000", "/bench/ping/", seconds, connections))
+            cached = run_wrk(port, host, path, seconds, connections)
             uncached = run_wrk(port, host, path, seconds, config["uncached_connections"], bypass)
-            rows.append((name, "uncached", uncached))
+            for result in (cached, uncached):
+                result["ceiling_rps"] = ceilings[-1]["rps"]
+            rows += [(name, "cached", cached), (name, "uncached", uncached)]
+        ceiling = sorted(ceilings, key=lambda r: r["rps"])[len(ceilings) // 2]
+        ceiling["runs"] = len(ceilings)
         targets = ";".join(f"{host}|{path}" for _, host, path in page_types(facts))
         say(f"endurance: {config['soak_seconds']} s at {config['soak_connections']} ...")
         soak = run_wrk(
@@ -410,6 +440,9 @@ def main():
             config["soak_seconds"],
             config["soak_connections"],
             targets=targets,
+            # The endurance run keeps its connections: 50 new ones per request would
+            # run out of local ports within the minute.
+            keepalive=True,
         )
         rss = worker_memory_mb(server.pid)
     finally:

@@ -5,7 +5,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 
-from django.db.models import Max, Min
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -38,16 +39,18 @@ EXCERPT_FIELDS = ("teaser", "intro", "description", "purpose", "search_descripti
 
 @dataclass
 class Result:
-    obj: object
+    model: type
+    pk: int
     kind: str
     title: str
     score: float
-    # Called for the shown page of results only: routing 300 hits to URLs costs more
-    # than the search itself.
-    link: Callable[[], str] | None = None
     district: District | None = None
     date: datetime.date | None = None
     past: bool = False
+    # Set by SearchOutcome.load() for the shown page of results only: loading and
+    # routing 300 hits costs several times more than finding them.
+    obj: object = None
+    link: Callable[[], str] | None = None
     excerpt_text: str = ""
     promoted: bool = False
 
@@ -66,105 +69,156 @@ class SearchOutcome:
     kind_counts: dict = field(default_factory=dict)
     district_counts: list = field(default_factory=list)
     used_prefix: bool = False
+    request: object = None
+    directory_url: Callable | None = None
+
+    def load(self, shown):
+        """Objects, links and excerpt text for the results on the shown page."""
+        by_model = {}
+        for result in shown:
+            by_model.setdefault(result.model, []).append(result)
+        for model, results in by_model.items():
+            keys = [r.pk for r in results]
+            if model is Page:
+                objects = Page.objects.filter(pk__in=keys).specific().in_bulk()
+            elif model is Person:
+                objects = Person.objects.select_related("organisation").in_bulk(keys)
+            else:
+                objects = model.objects.in_bulk(keys)
+            for result in results:
+                obj = objects.get(result.pk)
+                if obj is None:  # deleted since the search; shown without a link
+                    continue
+                result.obj = obj
+                if model is Page:
+                    result.link = partial(obj.get_url, request=self.request)
+                    result.excerpt_text = _excerpt_text(obj)
+                else:
+                    result.link = partial(self.directory_url, obj)
+                    result.excerpt_text = _excerpt_text(obj) or getattr(obj, "address_line", "")
 
 
 def _excerpt_text(obj):
     return next((str(getattr(obj, name)) for name in EXCERPT_FIELDS if getattr(obj, name, "")), "")
 
 
-def _search(queryset, terms, limit=MAX_HITS):
-    """Full-text hits, or prefix hits when the words match nothing ("Seniorentref").
+def _search(queryset, terms, prefix, limit=MAX_HITS):
+    """Full-text hits, or with `prefix` hits for words that start with the terms.
     Only keys and scores: callers load what they show."""
     queryset = queryset.only("pk")
-    hits = list(queryset.search(terms, operator="and").annotate_score("_score")[:limit])
-    if hits:
-        return hits, False
-    return list(queryset.autocomplete(terms).annotate_score("_score")[:limit]), True
+    found = queryset.autocomplete(terms) if prefix else queryset.search(terms, operator="and")
+    return list(found.annotate_score("_score")[:limit])
 
 
-def search_pages(terms, home, request, prefixes):
+def _page_kinds():
+    """Content type id -> result kind, for the page types with a kind of their own."""
+    types = ContentType.objects.get_for_models(*PAGE_KINDS)
+    return {types[model].pk: kind for model, kind in PAGE_KINDS.items()}
+
+
+def search_pages(terms, prefix, home, prefixes):
     pages = Page.objects.live().public().filter(depth__gte=2)
     if home is not None:
         pages = pages.descendant_of(home, inclusive=True)
-    hits, used_prefix = _search(pages, terms)
+    hits = _search(pages, terms, prefix)
     scores = {hit.pk: hit._score or 0 for hit in hits}
-    specific = Page.objects.filter(pk__in=scores).specific().in_bulk()
-    events = [p.pk for p in specific.values() if isinstance(p, EventPage)]
-    upcoming = dict(
-        Occurrence.objects.filter(event_id__in=events, end__gte=timezone.now())
-        .values_list("event_id")
-        .annotate(next=Min("local_date"))
+    kinds = _page_kinds()
+    rows = Page.objects.filter(pk__in=scores).values_list(
+        "pk", "content_type_id", "title", "url_path"
     )
-    last = dict(
-        Occurrence.objects.filter(event_id__in=events)
-        .values_list("event_id")
-        .annotate(Max("local_date"))
-    )
+    kind_of = {}
     results = []
-    for pk, score in scores.items():
-        page = specific.get(pk)
-        if page is None:
-            continue
-        kind = PAGE_KINDS.get(type(page), "seite")
+    for pk, content_type_id, title, url_path in rows:
+        kind = kind_of[pk] = kinds.get(content_type_id, "seite")
         result = Result(
-            obj=page,
+            model=Page,
+            pk=pk,
             kind=kind,
-            title=page.title,
-            score=score,
-            link=partial(page.get_url, request=request),
-            district=District.lookup_by_url_path(prefixes, page.url_path),
-            excerpt_text=_excerpt_text(page),
+            title=title,
+            score=scores[pk],
+            district=District.lookup_by_url_path(prefixes, url_path),
         )
-        if kind == "nachricht":
-            result.date = page.date
-        elif kind == "termin":
-            result.date = upcoming.get(pk) or last.get(pk)
-            result.past = pk not in upcoming
         results.append(result)
-    return results, used_prefix
+    _add_dates(results, [pk for pk, kind in kind_of.items() if kind in ("nachricht", "termin")])
+    return results
 
 
-def search_entries(model, kind, terms, district, directory_url):
-    """Published organisations or people of the scope; `directory_url(entry)` links them."""
-    hits, used_prefix = _search(model.objects.published(), terms)
+def _add_dates(results, keys):
+    """News by their date; events by their next date, or their last one when past."""
+    news_dates = dict(NewsPage.objects.filter(pk__in=keys).values_list("pk", "date"))
+    event_dates = {
+        pk: (upcoming, last)
+        for pk, upcoming, last in Occurrence.objects.filter(event_id__in=keys)
+        .values_list("event_id")
+        .annotate(
+            upcoming=Min("local_date", filter=Q(end__gte=timezone.now())), last=Max("local_date")
+        )
+    }
+    for result in results:
+        if result.kind == "nachricht":
+            result.date = news_dates.get(result.pk)
+        elif result.kind == "termin":
+            upcoming, last = event_dates.get(result.pk, (None, None))
+            result.date = upcoming or last
+            result.past = upcoming is None
+
+
+def search_entries(model, kind, terms, prefix, district, districts_by_pk):
+    """Published organisations or people of the scope, as results without objects."""
+    hits = _search(model.objects.published(), terms, prefix)
     scores = {hit.pk: hit._score or 0 for hit in hits}
-    entries = model.objects.filter(pk__in=scores).prefetch_related("districts")
-    if model is Person:
-        entries = entries.select_related("organisation")
+    entries = model.objects.filter(pk__in=scores)
     if district is not None:
         entries = entries.filter(districts=district)
-    results = []
-    for entry in entries.distinct():
-        entry_districts = list(entry.districts.all())
-        results.append(
-            Result(
-                obj=entry,
-                kind=kind,
-                title=entry.name,
-                score=scores[entry.pk],
-                link=partial(directory_url, entry),
-                district=district or (entry_districts[0] if entry_districts else None),
-                excerpt_text=_excerpt_text(entry) or getattr(entry, "address_line", ""),
-            )
+    names = dict(entries.values_list("pk", "name").distinct())
+    # Each entry counts for its first district in the portal's order.
+    links = model.districts.through.objects.filter(**{f"{model._meta.model_name}__in": names})
+    first_district = {}
+    order = list(districts_by_pk)
+    for entry_pk, district_pk in links.values_list(f"{model._meta.model_name}_id", "district_id"):
+        known = first_district.get(entry_pk)
+        if known is None or order.index(district_pk) < order.index(known):
+            first_district[entry_pk] = district_pk
+    results = [
+        Result(
+            model=model,
+            pk=pk,
+            kind=kind,
+            title=name,
+            score=scores[pk],
+            district=district or districts_by_pk.get(first_district.get(pk)),
         )
-    return results, used_prefix
+        for pk, name in names.items()
+    ]
+    return results
 
 
 def run_search(query, request, district, directory_url):
-    """All results for a query in a district (or citywide with None), best first."""
+    """All results for a query in a district (or citywide with None), best first.
+    `directory_url(entry)` links organisations and people; call `load()` on the
+    outcome for the results to be shown."""
     terms = fold_german(query)
     home = district.home_page if district else None
     prefixes = District.objects.by_url_path_prefix()
-    page_results, prefix_pages = search_pages(terms, home, request, prefixes)
-    organisations, prefix_orgs = search_entries(
-        Organisation, "einrichtung", terms, district, directory_url
-    )
-    people, prefix_people = search_entries(Person, "person", terms, district, directory_url)
-    results = page_results + organisations + people
+    districts_by_pk = {d.pk: d for d in District.objects.all()}
+
+    def find(prefix):
+        return [
+            *search_pages(terms, prefix, home, prefixes),
+            *search_entries(Organisation, "einrichtung", terms, prefix, district, districts_by_pk),
+            *search_entries(Person, "person", terms, prefix, district, districts_by_pk),
+        ]
+
+    # Words that match nothing anywhere may be cut short ("Seniorentref"): then hits
+    # for words that start with them, and the page says so.
+    results = find(prefix=False)
+    used_prefix = not results
+    if used_prefix:
+        results = find(prefix=True)
     # Past events stay findable but come after everything current.
     results.sort(key=lambda r: (r.past, -r.score, r.title))
     outcome = SearchOutcome(
-        results=results, used_prefix=prefix_pages and prefix_orgs and prefix_people
+        results=results, used_prefix=used_prefix, request=request, directory_url=directory_url
     )
     for result in results:
         outcome.kind_counts[result.kind] = outcome.kind_counts.get(result.kind, 0) + 1

@@ -105,6 +105,7 @@ def search(request):
             results = [r for r in results if r.district and r.district.slug == chosen_district]
         page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         words = terms.split()
+        outcome.load(page_obj.object_list)
         for result in page_obj:
             result.excerpt = excerpt(result.excerpt_text, words)
         query_record = Query.get(fold_german(terms))

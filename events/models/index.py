@@ -19,6 +19,10 @@ from events.models.pages import EventPage
 from people.models.entries import WEEKDAY_SHORT, WEEKDAYS
 
 OCCURRENCES_PER_PAGE = 30
+# The subscribable feeds hold the events with a date in this window (series whole, with
+# their rules): what calendar apps show ahead, and a size they accept citywide.
+FEED_DAYS_BACK = 30
+FEED_DAYS_AHEAD = 183
 
 
 def parse_month(value):
@@ -155,15 +159,20 @@ class EventIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
         if filename != "kalender.ics":
             raise Http404
         _form, _filters, _first, queryset = self.occurrences(request)
-        recent = queryset.filter(end__gte=timezone.now() - timezone.timedelta(days=30))
-        event_ids = recent.values("event_id")
+        now = timezone.now()
+        in_window = queryset.filter(
+            end__gte=now - timezone.timedelta(days=FEED_DAYS_BACK),
+            start__lte=now + timezone.timedelta(days=FEED_DAYS_AHEAD),
+        )
         events = (
             EventPage.objects.live()
             .public()
-            .filter(pk__in=event_ids)
+            .filter(pk__in=in_window.values("event_id"))
             .select_related("venue")
             .prefetch_related("dates", "categories")
             .order_by("pk")
+            # In chunks: a citywide feed has thousands of events.
+            .iterator(chunk_size=200)
         )
         name = f"{self.title} – {self.district.name}" if self.district else self.title
         response = HttpResponse(

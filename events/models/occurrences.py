@@ -38,15 +38,25 @@ class OccurrenceQuerySet(models.QuerySet):
 
     def items(self, request):
         """Occurrences with their event and its URL, as the templates list them."""
-        return [
-            {"occurrence": o, "event": o.event, "url": o.event.get_url(request=request)}
-            for o in self
-        ]
+        urls = {}
+        items = []
+        for occurrence in self:
+            event = occurrence.event
+            if event.pk not in urls:
+                urls[event.pk] = event.get_url(request=request)
+            items.append({"occurrence": occurrence, "event": event, "url": urls[event.pk]})
+        return items
 
     def with_event_data(self):
-        return self.select_related("event", "event__venue", "district").prefetch_related(
-            "event__categories"
-        )
+        """Events, venues, categories and districts for listing dates. Fetched apart
+        (one query each), so a weekly event's dates share one event object, and so
+        on: a month of a district's dates builds a third of the objects joins would,
+        and leaves less for the garbage collector. The body is left out: listings
+        never show it."""
+        from events.models.pages import EventPage
+
+        events = EventPage.objects.defer("body").prefetch_related("venue", "categories")
+        return self.prefetch_related(models.Prefetch("event", queryset=events), "district")
 
 
 class Occurrence(models.Model):

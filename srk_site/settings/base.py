@@ -130,6 +130,14 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The portal's tables fit in memory, where a random read costs about what a
+    # sequential one does. With PostgreSQL's default (4, tuned for spinning disks) the
+    # planner hash-joins every page to the search hits instead of looking the hits up
+    # by key: 26 ms instead of 11 for a citywide search (docs/decisions.md, 22).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", "-c random_page_cost=" + os.environ.get("DB_RANDOM_PAGE_COST", "1.1")
+    )
 
 # Wagtail keeps the site root paths and image renditions here. The local-memory cache
 # culls at 300 entries by default, which would throw the site paths out under load.

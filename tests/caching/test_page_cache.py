@@ -1,5 +1,6 @@
 """The anonymous page cache: what is cached, what never is, and when it is purged."""
 
+import gzip
 import logging
 import socket
 
@@ -63,6 +64,29 @@ def test_head_is_answered_from_the_cache(client, kalk_home):
     get(client, "/")
     response = client.head("/", headers={"host": host("kalk")})
     assert response.status_code == 200 and response["X-Page-Cache"] == "hit"
+
+
+def test_clients_accepting_gzip_get_the_stored_compressed_page(client, kalk_home):
+    plain_miss = get(client, "/")
+    zipped_hit = get(client, "/", **{"Accept-Encoding": "br, gzip, deflate"})
+    plain_hit = get(client, "/")
+    assert zipped_hit["X-Page-Cache"] == "hit" and zipped_hit["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped_hit.content) == plain_miss.content == plain_hit.content
+    assert len(zipped_hit.content) < len(plain_miss.content) / 3
+    assert not plain_hit.has_header("Content-Encoding")
+    # Two representations, so a shared cache must keep them apart and validate each.
+    assert "Accept-Encoding" in zipped_hit["Vary"] and "Accept-Encoding" in plain_hit["Vary"]
+    assert zipped_hit["ETag"] != plain_hit["ETag"] == plain_miss["ETag"]
+    revalidated = get(
+        client, "/", **{"Accept-Encoding": "gzip", "If-None-Match": zipped_hit["ETag"]}
+    )
+    assert revalidated.status_code == 304
+
+
+def test_a_miss_is_compressed_for_a_client_accepting_gzip(client, kalk_home):
+    first = get(client, "/", **{"Accept-Encoding": "gzip"})
+    assert first["X-Page-Cache"] == "miss" and first["Content-Encoding"] == "gzip"
+    assert b"</html>" in gzip.decompress(first.content)
 
 
 def test_logged_in_editors_are_never_cached_and_get_private_responses(admin_client):

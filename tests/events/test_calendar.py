@@ -368,3 +368,25 @@ def test_files_belong_to_the_page_itself_not_to_its_sub_routes(client):
     make_event(dates=once(2))
     assert get(client, "/termine/monat/kalender.ics").status_code == 404
     assert get(client, "/termine/kalender.ics").status_code == 200
+
+
+def test_ical_feed_holds_the_next_six_months_and_the_past_month(client):
+    make_event(title="Nächste Woche", dates=once(7))
+    make_event(title="In fünf Monaten", dates=once(150))
+    make_event(title="In einem Jahr", dates=once(365))
+    make_event(title="Vor zwei Wochen", dates=once(-14))
+    make_event(title="Vor drei Monaten", dates=once(-90))
+    feed = parse(get(client, "/termine/kalender.ics"))
+    assert sorted(e["SUMMARY"] for e in feed.walk("VEVENT")) == [
+        "In fünf Monaten",
+        "Nächste Woche",
+        "Vor zwei Wochen",
+    ]
+
+
+def test_ical_feed_of_all_day_dates_only_needs_no_timezone(client):
+    make_event(title="Flohmarkt", dates=[{"start_date": in_days(5), "all_day": True}])
+    feed = parse(get(client, "/termine/kalender.ics"))
+    assert [e["SUMMARY"] for e in feed.walk("VEVENT")] == ["Flohmarkt"]
+    assert feed.walk("VTIMEZONE") == []
+    assert feed["X-WR-CALNAME"] and feed["VERSION"] == "2.0"

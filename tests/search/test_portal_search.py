@@ -191,7 +191,9 @@ def test_search_page_query_count_does_not_grow_with_the_hits(client, kalk):
     for number in range(3, 30):
         make_news(title=f"Stadtteilfest {number}")
         OrganisationFactory(name=f"Stadtteilfest-Verein {number}", districts=[kalk])
-    assert count() == small <= 40
+    # Only the shown page is loaded, one query set per kind on it: with more hits the
+    # first page may hold fewer kinds, never more queries.
+    assert count() <= small <= 40
 
 
 def test_popular_queries_are_listed_for_editors(client, admin_client, kalk):
