@@ -79,8 +79,16 @@ def post_request(worker, req, environ, resp):
         worker.alive = False  # gunicorn finishes open requests, then starts a new one
 
 
+def when_ready(server):
+    # In the master, once the application is loaded: templates, URL patterns and
+    # catalogs, so every worker forked from it starts warm (srk_site/warmup.py).
+    from srk_site.warmup import warm_up
+
+    server.log.info("Warmed up: %s templates compiled", warm_up())
+
+
 def pre_fork(server, worker):
-    # What the master loaded (Django, Wagtail, the settings) is shared with the workers:
-    # frozen, their collections neither scan it nor copy its memory pages by writing
-    # to its GC headers.
+    # What the master loaded (Django, Wagtail, the settings, the warm-up) is shared with
+    # the workers: frozen, their collections neither scan it nor copy its memory pages
+    # by writing to its GC headers.
     gc.freeze()

@@ -19,6 +19,9 @@ from events.models.pages import EventPage
 from people.models.entries import WEEKDAY_SHORT, WEEKDAYS
 
 OCCURRENCES_PER_PAGE = 30
+# A day of the month grid lists this many dates and links to the rest: a busy day in a
+# big district has dozens, which made the grid unreadable on a phone and slow to build.
+MONTH_ITEMS_PER_DAY = 4
 # The subscribable feeds hold the events with a date in this window (series whole, with
 # their rules): what calendar apps show ahead, and a size they accept citywide.
 FEED_DAYS_BACK = 30
@@ -117,20 +120,32 @@ class EventIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
             first_day.year, first_day.month
         )
         form, filters, _first, queryset = self.occurrences(request)
-        in_grid = queryset.between(weeks[0][0], weeks[-1][-1]).with_event_data()
-        by_day = {}
-        for item in in_grid.order_by("start", "pk").items(request):
-            occurrence = item["occurrence"]
-            day = max(occurrence.local_date, weeks[0][0])
-            while day <= min(occurrence.local_end_date, weeks[-1][-1]):
-                by_day.setdefault(day, []).append(item)
+        first_shown, last_shown = weeks[0][0], weeks[-1][-1]
+        # Keys and days of every date in the grid first; events, venues and links only
+        # for the dates shown (at most MONTH_ITEMS_PER_DAY a day).
+        in_grid = queryset.between(first_shown, last_shown).order_by("start", "pk")
+        keys_by_day = {}
+        for key, first, last in in_grid.values_list("pk", "local_date", "local_end_date"):
+            day = max(first, first_shown)
+            while day <= min(last, last_shown):
+                keys_by_day.setdefault(day, []).append(key)
                 day = date.fromordinal(day.toordinal() + 1)
+        shown = {key for keys in keys_by_day.values() for key in keys[:MONTH_ITEMS_PER_DAY]}
+        items = {
+            item["occurrence"].pk: item
+            for item in Occurrence.objects.filter(pk__in=shown).with_event_data().items(request)
+        }
         grid = [
             [
                 {
                     "date": day,
                     "in_month": day.month == first_day.month,
-                    "items": by_day.get(day, []),
+                    "items": [
+                        items[key]
+                        for key in keys_by_day.get(day, [])[:MONTH_ITEMS_PER_DAY]
+                        if key in items  # unless unpublished between the two queries
+                    ],
+                    "more": max(0, len(keys_by_day.get(day, [])) - MONTH_ITEMS_PER_DAY),
                 }
                 for day in week
             ]
@@ -138,6 +153,10 @@ class EventIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
         ]
         query = request.GET.copy()
         query.pop("monat", None)
+        # "n more" links to the list of that day, with the other filters kept.
+        day_query = query.copy()
+        for name in ("von", "bis", "zeitraum", "page"):
+            day_query.pop(name, None)
         return self.render(
             request,
             template="events/event_month.html",
@@ -152,6 +171,7 @@ class EventIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
                 "previous_month": shift_month(first_day, -1),
                 "next_month": shift_month(first_day, 1),
                 "filter_query": query.urlencode(),
+                "day_filter_query": day_query.urlencode(),
             },
         )
 

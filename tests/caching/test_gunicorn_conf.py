@@ -51,3 +51,15 @@ def test_a_worker_above_the_memory_limit_is_replaced(conf):
     conf.MAX_WORKER_RSS_MB = 1
     serve(conf, a_worker, conf.RSS_CHECK_EVERY)
     assert not a_worker.alive
+
+
+def test_the_master_compiles_every_public_template_before_forking():
+    from django.template import engines
+
+    from srk_site.warmup import public_template_names, warm_up
+
+    names = public_template_names()
+    assert "base.html" in names and len(names) > 20
+    assert warm_up() == len(names)
+    loader = engines["django"].engine.template_loaders[0]
+    assert set(names) <= set(loader.get_template_cache)

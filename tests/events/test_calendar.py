@@ -148,6 +148,22 @@ def test_month_view_is_an_accessible_table_with_previous_and_next(client):
     assert not cells[dt.date(2026, 12, 7)]["items"]
 
 
+def test_a_busy_day_in_the_month_view_links_to_the_rest(client):
+    busy = in_days(10)
+    for hour in range(8, 14):
+        make_event(title=f"Termin um {hour}", dates=once(10, start=hour, end=hour + 1))
+    response = get(client, "/termine/monat/", monat=busy.strftime("%Y-%m"), kostenlos="on")
+    cells = {cell["date"]: cell for week in response.context["grid"] for cell in week}
+    shown = [i["event"].title for i in cells[busy]["items"]]
+    assert shown == ["Termin um 8", "Termin um 9", "Termin um 10", "Termin um 11"]
+    assert cells[busy]["more"] == 2
+    day = busy.isoformat()
+    link = f"/termine/?von={day}&amp;bis={day}&amp;kostenlos=on"
+    assert f'href="{link}">2 weitere Termine</a>' in response.content.decode()
+    listed = listed_titles(get(client, "/termine/", von=day, bis=day, kostenlos="on"))
+    assert len(listed) == 6
+
+
 @pytest.mark.parametrize(
     ("path", "params"),
     [
