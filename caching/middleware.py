@@ -196,4 +196,6 @@ class PageCacheMiddleware:
             else:
                 content = gzip.decompress(content)
         response.content = content
+        # The view's Content-Length counted the uncompressed body.
+        response["Content-Length"] = str(len(content))
         _public_headers(response, etag, entry["stored_at"])

@@ -89,6 +89,15 @@ def test_a_miss_is_compressed_for_a_client_accepting_gzip(client, kalk_home):
     assert b"</html>" in gzip.decompress(first.content)
 
 
+@pytest.mark.parametrize("encoding", ["gzip", "identity"])
+def test_content_length_is_that_of_the_body_sent(client, kalk_home, encoding):
+    # A stale length (the uncompressed one) makes browsers wait for bytes never sent.
+    for expected in ("miss", "hit"):
+        response = get(client, "/", **{"Accept-Encoding": encoding})
+        assert response["X-Page-Cache"] == expected
+        assert int(response["Content-Length"]) == len(response.content)
+
+
 def test_logged_in_editors_are_never_cached_and_get_private_responses(admin_client):
     for _ in range(2):
         response = get(admin_client, "/")
