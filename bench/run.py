@@ -294,9 +294,9 @@ def verdict(ok):
     return "ja" if ok else "**nein**"
 
 
-def ratio(result, ceiling):
+def ratio(result):
     """Requests per second as a share of the minimal view's, measured just before."""
-    return result["rps"] / result.get("ceiling_rps", ceiling["rps"])
+    return result["rps"] / result["ceiling_rps"]
 
 
 def markdown(config, facts, ceiling, rows, rss, soak, started):
@@ -327,12 +327,12 @@ def markdown(config, facts, ceiling, rows, rss, soak, started):
     for name, mode, result in rows:
         lines.append(
             f"| {name} | {mode} | {result['p50_ms']:.1f} | {result['p95_ms']:.1f} | "
-            f"{result['rps']:.0f} | {ratio(result, ceiling):.2f} | "
+            f"{result['rps']:.0f} | {ratio(result):.2f} | "
             f"{result['non_2xx_3xx'] + result['socket_errors']} |"
         )
     cached = [r for _, mode, r in rows if mode == "cached"]
     # With BENCH_PAGES a run may leave page types out; those targets read "not measured".
-    worst_cached = min((ratio(r, ceiling) for r in cached), default=0)
+    worst_cached = min((ratio(r) for r in cached), default=0)
     uncached_lists = [r["p95_ms"] for n, m, r in rows if m == "uncached" and n in LIST_PAGES]
     uncached_lists = uncached_lists or [float("nan")]
     # The citywide search, the slower of the two, is held to the target.

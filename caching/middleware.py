@@ -152,9 +152,10 @@ class PageCacheMiddleware:
                 if _is_personal(request) and "Cache-Control" not in response:
                     response["Cache-Control"] = "private, no-store"
                 return response
+            plain = response.content
             entry = self._entry(response, generation)
             cache.set(key, entry, _timeout())
-            self._answer_from_entry(response, entry, _accepts_gzip(request))
+            self._answer_from_entry(response, entry, _accepts_gzip(request), plain)
             response[CACHE_HEADER] = "miss"
         return get_conditional_response(
             request,
@@ -184,9 +185,9 @@ class PageCacheMiddleware:
         }
 
     @staticmethod
-    def _answer_from_entry(response, entry, accepts_gzip):
+    def _answer_from_entry(response, entry, accepts_gzip, plain=None):
         """Body and validators of `response` from the stored entry, compressed for
-        clients that accept gzip."""
+        clients that accept gzip. `plain` is the uncompressed body when at hand."""
         content, etag = entry["content"], entry["etag"]
         if entry.get("gzipped"):
             if accepts_gzip:
@@ -194,7 +195,7 @@ class PageCacheMiddleware:
                 etag = etag[:-1] + '-gz"'
                 response["Content-Encoding"] = "gzip"
             else:
-                content = gzip.decompress(content)
+                content = plain if plain is not None else gzip.decompress(content)
         response.content = content
         # The view's Content-Length counted the uncompressed body.
         response["Content-Length"] = str(len(content))

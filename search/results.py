@@ -49,10 +49,8 @@ class Result:
     past: bool = False
     # Set by SearchOutcome.load() for the shown page of results only: loading and
     # routing 300 hits costs several times more than finding them.
-    obj: object = None
     link: Callable[[], str] | None = None
     excerpt_text: str = ""
-    promoted: bool = False
 
     @property
     def kind_label(self):
@@ -89,7 +87,6 @@ class SearchOutcome:
                 obj = objects.get(result.pk)
                 if obj is None:  # deleted since the search; shown without a link
                     continue
-                result.obj = obj
                 if model is Page:
                     result.link = partial(obj.get_url, request=self.request)
                     result.excerpt_text = _excerpt_text(obj)
@@ -172,13 +169,13 @@ def search_entries(model, kind, terms, prefix, district, districts_by_pk):
         entries = entries.filter(districts=district)
     names = dict(entries.values_list("pk", "name").distinct())
     # Each entry counts for its first district in the portal's order.
-    links = model.districts.through.objects.filter(**{f"{model._meta.model_name}__in": names})
+    owner = model._meta.model_name
+    links = model.districts.through.objects.filter(**{f"{owner}__in": names}).order_by(
+        *(f"district__{name}" for name in District._meta.ordering)
+    )
     first_district = {}
-    order = list(districts_by_pk)
-    for entry_pk, district_pk in links.values_list(f"{model._meta.model_name}_id", "district_id"):
-        known = first_district.get(entry_pk)
-        if known is None or order.index(district_pk) < order.index(known):
-            first_district[entry_pk] = district_pk
+    for entry_pk, district_pk in links.values_list(f"{owner}_id", "district_id"):
+        first_district.setdefault(entry_pk, district_pk)
     results = [
         Result(
             model=model,

@@ -130,7 +130,8 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+ON_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if ON_POSTGRESQL:
     # The portal's tables fit in memory, where a random read costs about what a
     # sequential one does. With PostgreSQL's default (4, tuned for spinning disks) the
     # planner hash-joins every page to the search hits instead of looking the hits up
@@ -230,7 +231,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if ON_POSTGRESQL:
     # German stemming and stop words for PostgreSQL full-text search.
     INSTALLED_APPS.append("django.contrib.postgres")
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
