@@ -125,6 +125,11 @@ print(json.dumps({
     "load_data": Organisation.objects.filter(external_id__startswith="load-").count(),
 }))
 """
+# Asked before DISCOVER, which needs the districts that a new database lacks.
+LOAD_DATA_COUNT = """
+from people.models import Organisation
+print(Organisation.objects.filter(external_id__startswith="load-").count())
+"""
 
 
 def ensure_database(env, database_url):
@@ -137,18 +142,17 @@ def ensure_database(env, database_url):
         if not exists:
             conn.execute(f'CREATE DATABASE "{name}"')
     manage(env, "migrate", "--no-input", "-v0")
-    facts = json.loads(manage(env, "shell", "-c", DISCOVER, capture=True).splitlines()[-1])
-    if facts["load_data"] == 0:
+    built = manage(env, "shell", "-c", LOAD_DATA_COUNT, capture=True).splitlines()[-1]
+    if built == "0":
         scale = os.environ.get("BENCH_SCALE", DEFAULT_SCALE)
         say(f"Building scale-{scale} load data (once; about 10 minutes per unit) ...")
         manage(env, "setup_portal", "-v0")
         started = time.monotonic()
         manage(env, "generate_load_data", "--scale", scale)
         say(f"Load data built in {time.monotonic() - started:.0f} s")
-        facts = json.loads(manage(env, "shell", "-c", DISCOVER, capture=True).splitlines()[-1])
     else:
         say(f"Reusing load data in {name}")
-    return facts
+    return json.loads(manage(env, "shell", "-c", DISCOVER, capture=True).splitlines()[-1])
 
 
 def page_types(facts):
@@ -167,7 +171,8 @@ def page_types(facts):
         ("organisation", kalk, f"/adressen/{facts['organisation']}/"),
         # Citywide: the widest search, about 1,000 hits at 50,000 objects.
         ("search", kalk, "/suche/?q=Nachbarschaftscaf%C3%A9&alle=1"),
-        ("search in district", kalk, "/suche/?q=Nachbarschaftscaf%C3%A9"),
+        # A word with hits in Kalk (about 270); Kalk has no Nachbarschaftscafé.
+        ("search in district", kalk, "/suche/?q=Sprachcaf%C3%A9"),
         ("rss feed", kalk, "/aktuelles/feed/"),
         ("ical feed", kalk, "/termine/kalender.ics"),
         ("csv export", kalk, "/adressen/export.csv"),

@@ -25,6 +25,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language_from_path
 
+from caching.fragments import remember_generation
 from caching.generation import GENERATION_KEY, current_generation
 
 logger = logging.getLogger("caching")
@@ -72,7 +73,6 @@ def _cacheable_request(request):
         request.method in ("GET", "HEAD")
         and not _has_session(request)
         and not request.path.startswith(EXCLUDED_PREFIXES)
-        and not _bypassed(request)
     )
 
 
@@ -133,6 +133,10 @@ class PageCacheMiddleware:
             if _is_personal(request) and "Cache-Control" not in response:
                 response["Cache-Control"] = "private, no-store"
             return response
+        if _bypassed(request):
+            # Rendered as on a miss, with the shared fragments, but neither read nor stored.
+            remember_generation(request, current_generation())
+            return self.get_response(request)
 
         # One round trip for the generation and the page; an entry stored under an older
         # generation is stale (something was published since) and gets rendered anew.
@@ -147,6 +151,7 @@ class PageCacheMiddleware:
             self._answer_from_entry(response, entry, _accepts_gzip(request))
             response[CACHE_HEADER] = "hit"
         else:
+            remember_generation(request, generation)
             response = self.get_response(request)
             if not _cacheable_response(request, response):
                 if _is_personal(request) and "Cache-Control" not in response:

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from district.models import District, NetworkPage, NewsPage, ProjectPage
 from events.models import EventPage, Occurrence
 from people.models import Organisation, Person
+from search import postgres
 from srk_site.text import fold_german
 
 # How many hits of each kind are ranked; more than anyone pages through.
@@ -34,6 +35,7 @@ PAGE_KINDS = {
     ProjectPage: "projekt",
     NetworkPage: "arbeitskreis",
 }
+ENTRY_KINDS = {Organisation: "einrichtung", Person: "person"}
 EXCERPT_FIELDS = ("teaser", "intro", "description", "purpose", "search_description", "role")
 
 
@@ -80,9 +82,13 @@ class SearchOutcome:
             if model is Page:
                 objects = Page.objects.filter(pk__in=keys).specific().in_bulk()
             elif model is Person:
-                objects = Person.objects.select_related("organisation").in_bulk(keys)
-            else:
-                objects = model.objects.in_bulk(keys)
+                objects = (
+                    Person.objects.select_related("organisation")
+                    .prefetch_related("organisation__districts")
+                    .in_bulk(keys)
+                )
+            else:  # the directory link depends on the entry's districts
+                objects = model.objects.prefetch_related("districts").in_bulk(keys)
             for result in results:
                 obj = objects.get(result.pk)
                 if obj is None:  # deleted since the search; shown without a link
@@ -113,6 +119,26 @@ def _page_kinds():
     return {types[model].pk: kind for model, kind in PAGE_KINDS.items()}
 
 
+def _page_result(pk, content_type_id, title, url_path, score, kinds, prefixes):
+    return Result(
+        model=Page,
+        pk=pk,
+        kind=kinds.get(content_type_id, "seite"),
+        title=title,
+        score=score,
+        district=District.lookup_by_url_path(prefixes, url_path),
+    )
+
+
+def _set_date(result, news_date, upcoming, last):
+    """News by their date; events by their next date, or their last one when past."""
+    if result.kind == "nachricht":
+        result.date = news_date
+    elif result.kind == "termin":
+        result.date = upcoming or last
+        result.past = upcoming is None
+
+
 def search_pages(terms, prefix, home, prefixes):
     pages = Page.objects.live().public().filter(depth__gte=2)
     if home is not None:
@@ -123,25 +149,16 @@ def search_pages(terms, prefix, home, prefixes):
     rows = Page.objects.filter(pk__in=scores).values_list(
         "pk", "content_type_id", "title", "url_path"
     )
-    kind_of = {}
-    results = []
-    for pk, content_type_id, title, url_path in rows:
-        kind = kind_of[pk] = kinds.get(content_type_id, "seite")
-        result = Result(
-            model=Page,
-            pk=pk,
-            kind=kind,
-            title=title,
-            score=scores[pk],
-            district=District.lookup_by_url_path(prefixes, url_path),
-        )
-        results.append(result)
-    _add_dates(results, [pk for pk, kind in kind_of.items() if kind in ("nachricht", "termin")])
+    results = [
+        _page_result(pk, content_type_id, title, url_path, scores[pk], kinds, prefixes)
+        for pk, content_type_id, title, url_path in rows
+    ]
+    _add_dates(results)
     return results
 
 
-def _add_dates(results, keys):
-    """News by their date; events by their next date, or their last one when past."""
+def _add_dates(results):
+    keys = [r.pk for r in results if r.kind in ("nachricht", "termin")]
     news_dates = dict(NewsPage.objects.filter(pk__in=keys).values_list("pk", "date"))
     event_dates = {
         pk: (upcoming, last)
@@ -152,15 +169,23 @@ def _add_dates(results, keys):
         )
     }
     for result in results:
-        if result.kind == "nachricht":
-            result.date = news_dates.get(result.pk)
-        elif result.kind == "termin":
-            upcoming, last = event_dates.get(result.pk, (None, None))
-            result.date = upcoming or last
-            result.past = upcoming is None
+        _set_date(result, news_dates.get(result.pk), *event_dates.get(result.pk, (None, None)))
 
 
-def search_entries(model, kind, terms, prefix, district, districts_by_pk):
+def _entry_result(model, pk, name, score, district, first_district, districts_by_pk):
+    """An organisation or person counts for the searched district, or citywide for its
+    first district in the portal's order."""
+    return Result(
+        model=model,
+        pk=pk,
+        kind=ENTRY_KINDS[model],
+        title=name,
+        score=score,
+        district=district or districts_by_pk.get(first_district),
+    )
+
+
+def search_entries(model, terms, prefix, district, districts_by_pk):
     """Published organisations or people of the scope, as results without objects."""
     hits = _search(model.objects.published(), terms, prefix)
     scores = {hit.pk: hit._score or 0 for hit in hits}
@@ -168,7 +193,6 @@ def search_entries(model, kind, terms, prefix, district, districts_by_pk):
     if district is not None:
         entries = entries.filter(districts=district)
     names = dict(entries.values_list("pk", "name").distinct())
-    # Each entry counts for its first district in the portal's order.
     owner = model._meta.model_name
     links = model.districts.through.objects.filter(**{f"{owner}__in": names}).order_by(
         *(f"district__{name}" for name in District._meta.ordering)
@@ -176,17 +200,30 @@ def search_entries(model, kind, terms, prefix, district, districts_by_pk):
     first_district = {}
     for entry_pk, district_pk in links.values_list(f"{owner}_id", "district_id"):
         first_district.setdefault(entry_pk, district_pk)
-    results = [
-        Result(
-            model=model,
-            pk=pk,
-            kind=kind,
-            title=name,
-            score=scores[pk],
-            district=district or districts_by_pk.get(first_district.get(pk)),
+    return [
+        _entry_result(
+            model, pk, name, scores[pk], district, first_district.get(pk), districts_by_pk
         )
         for pk, name in names.items()
     ]
+
+
+def search_in_one_statement(terms, prefix, home, district, prefixes, districts_by_pk):
+    """The search on PostgreSQL (see search/postgres.py), as results."""
+    kinds = _page_kinds()
+    entry_models = {"organisation": Organisation, "person": Person}
+    results = []
+    for row in postgres.find(terms, prefix, home, district, MAX_HITS):
+        source, pk, content_type_id, title, url_path, score, first_district, *dates = row
+        if source == "page":
+            result = _page_result(pk, content_type_id, title, url_path, score, kinds, prefixes)
+            _set_date(result, *dates)
+        else:
+            model = entry_models[source]
+            result = _entry_result(
+                model, pk, title, score, district, first_district, districts_by_pk
+            )
+        results.append(result)
     return results
 
 
@@ -200,10 +237,12 @@ def run_search(query, request, district, directory_url):
     districts_by_pk = {d.pk: d for d in District.objects.all()}
 
     def find(prefix):
+        if postgres.available():
+            return search_in_one_statement(terms, prefix, home, district, prefixes, districts_by_pk)
         return [
             *search_pages(terms, prefix, home, prefixes),
-            *search_entries(Organisation, "einrichtung", terms, prefix, district, districts_by_pk),
-            *search_entries(Person, "person", terms, prefix, district, districts_by_pk),
+            *search_entries(Organisation, terms, prefix, district, districts_by_pk),
+            *search_entries(Person, terms, prefix, district, districts_by_pk),
         ]
 
     # Words that match nothing anywhere may be cut short ("Seniorentref"): then hits
@@ -213,7 +252,7 @@ def run_search(query, request, district, directory_url):
     if used_prefix:
         results = find(prefix=True)
     # Past events stay findable but come after everything current.
-    results.sort(key=lambda r: (r.past, -r.score, r.title))
+    results.sort(key=lambda r: (r.past, -r.score, r.title, r.kind, r.pk))
     outcome = SearchOutcome(
         results=results, used_prefix=used_prefix, request=request, directory_url=directory_url
     )

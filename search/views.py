@@ -40,13 +40,13 @@ def scope_of(request):
 
 def entry_url(request):
     """Directory links for search results; people link to their organisation's entry."""
-    linker = DirectoryPage.linker(request)
 
     def url(entry):
         target = getattr(entry, "organisation", entry)
         if not isinstance(target, Organisation) or not target.live:
             return ""
-        return linker(target)
+        # Looked up at the first entry shown: most result pages link none.
+        return DirectoryPage.linker(request)(target)
 
     return url
 

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from caching.fragments import cached_fragment
 from srk_site.formats import portal_format
 from srk_site.languages import path_in_language, strip_language_prefix
 from srk_site.localisation import (
@@ -27,24 +28,39 @@ def main_menu(context):
     site = Site.find_for_request(request)
     items = []
     if site is not None:
-        # The German tree holds every page; translated titles replace the German ones.
-        pages = list(site.root_page.get_children().live().in_menu().public())
-        titles = translated_titles(pages, get_language())
-        for page in pages:
-            is_current = current is not None and (
-                current.url_path.startswith(page.url_path)
-                or current.translation_key == page.translation_key
-            )
-            items.append(
-                {
-                    "title": titles.get(page.translation_key, page.title),
-                    "url": page.get_url(request=request),
-                    "current": is_current,
-                }
-            )
+        entries = cached_fragment(
+            request, f"menu:{site.pk}:{get_language()}", lambda: _menu_entries(site, request)
+        )
+        items = [
+            {
+                "title": entry["title"],
+                "url": entry["url"],
+                "current": current is not None
+                and (
+                    current.url_path.startswith(entry["url_path"])
+                    or current.translation_key == entry["translation_key"]
+                ),
+            }
+            for entry in entries
+        ]
     # Local actors propose content on every district site.
     participation = site is not None and not site.is_default_site
     return {"items": items, "request": request, "participation": participation}
+
+
+def _menu_entries(site, request):
+    # The German tree holds every page; translated titles replace the German ones.
+    pages = list(site.root_page.get_children().live().in_menu().public())
+    titles = translated_titles(pages, get_language())
+    return [
+        {
+            "title": titles.get(page.translation_key, page.title),
+            "url": page.get_url(request=request),
+            "url_path": page.url_path,
+            "translation_key": page.translation_key,
+        }
+        for page in pages
+    ]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -71,6 +87,12 @@ def footer_pages(context):
     site = Site.find_for_request(request)
     if site is None:
         return []
+    return cached_fragment(
+        request, f"legal:{site.pk}:{get_language()}", lambda: _legal_pages(site, request)
+    )
+
+
+def _legal_pages(site, request):
     slugs = ["impressum", "datenschutz", "barrierefreiheit"]
     pages = site.root_page.get_children().live().filter(slug__in=slugs)
     by_slug = {p.slug: p for p in pages}

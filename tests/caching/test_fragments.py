@@ -1,0 +1,81 @@
+"""Menu and legal links shared by every page of a site, cached with the page cache's
+generation, and the bench's bypass that renders like a miss."""
+
+from unittest import mock
+
+import pytest
+
+from caching.fragments import cached_fragment
+from srk_site.templatetags import portal_tags
+from tests.conftest import host
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.SRK_PAGE_CACHE_SECONDS = 300
+    settings.SRK_PAGE_CACHE_BYPASS_TOKEN = "bench-token"
+
+
+def get(client, path, slug="kalk", **headers):
+    return client.get(path, headers={"host": host(slug), **headers})
+
+
+def main_menu(response):
+    html = response.content.decode()
+    start = html.index('class="main-menu"')
+    return html[start : html.index("</nav>", start)]
+
+
+def test_pages_of_a_site_share_one_computed_menu(client, kalk_home):
+    with (
+        mock.patch.object(portal_tags, "_menu_entries", wraps=portal_tags._menu_entries) as menu,
+        mock.patch.object(portal_tags, "_legal_pages", wraps=portal_tags._legal_pages) as legal,
+    ):
+        for path in ("/", "/aktuelles/", "/termine/", "/suche/?q=Kita"):
+            assert get(client, path).status_code == 200
+        get(client, "/", slug="chorweiler")
+        get(client, "/en/")
+    # Once per site and language, not once per page.
+    assert menu.call_count == 3 and legal.call_count == 3
+
+
+def test_menu_marks_the_current_section_although_shared(client, kalk_home):
+    get(client, "/")
+    assert 'aria-current="page">Aktuelles<' in main_menu(get(client, "/aktuelles/"))
+    on_events = main_menu(get(client, "/termine/"))
+    assert 'aria-current="page">Termine<' in on_events
+    assert 'aria-current="page">Aktuelles<' not in on_events
+
+
+def test_a_published_change_renews_the_menu(client, kalk_home):
+    get(client, "/")
+    news_index = kalk_home.get_children().get(slug="aktuelles").specific
+    news_index.title = "Neuigkeiten"
+    news_index.save_revision().publish()
+    assert "Neuigkeiten" in main_menu(get(client, "/termine/"))
+
+
+def test_editors_get_the_menu_computed_afresh(admin_client, kalk_home):
+    with mock.patch.object(portal_tags, "_menu_entries", wraps=portal_tags._menu_entries) as menu:
+        get(admin_client, "/")
+        get(admin_client, "/aktuelles/")
+    assert menu.call_count == 2
+
+
+def test_without_a_generation_the_value_is_computed_each_time(rf):
+    request = rf.get("/")
+    compute = mock.Mock(return_value=["x"])
+    assert cached_fragment(request, "name", compute) == ["x"]
+    assert cached_fragment(request, "name", compute) == ["x"]
+    assert compute.call_count == 2
+
+
+def test_the_bench_bypass_renders_afresh_and_stores_nothing(client, kalk_home):
+    bypass = {"X-Cache-Bypass": "bench-token"}
+    first = get(client, "/aktuelles/", **bypass)
+    assert first.status_code == 200 and "X-Page-Cache" not in first
+    assert get(client, "/aktuelles/")["X-Page-Cache"] == "miss"  # nothing was stored
+    assert get(client, "/aktuelles/")["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in get(client, "/aktuelles/", **bypass)  # nor read
+    # A wrong token is an ordinary request.
+    assert get(client, "/aktuelles/", **{"X-Cache-Bypass": "guess"})["X-Page-Cache"] == "hit"
