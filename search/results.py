@@ -1,4 +1,10 @@
-"""Searching pages and directory entries together, German-aware, within a scope."""
+"""Searching pages and directory entries together, German-aware, within a scope.
+
+On PostgreSQL with the database backend the hits come from one SQL statement
+(search/postgres.py); with SQLite or OpenSearch from modelsearch, one query per model
+(search_pages, search_entries). Both give Results that are sorted, counted and loaded
+the same way here.
+"""
 
 import datetime
 from collections.abc import Callable
@@ -12,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from district.models import District, NetworkPage, NewsPage, ProjectPage
+from district.models.areas import url_path_prefixes
 from events.models import EventPage, Occurrence
 from people.models import Organisation, Person
 from search import postgres
@@ -80,7 +87,7 @@ class SearchOutcome:
         for model, results in by_model.items():
             keys = [r.pk for r in results]
             if model is Page:
-                objects = Page.objects.filter(pk__in=keys).specific().in_bulk()
+                objects = Page.objects.filter(pk__in=keys).specific().defer_streamfields().in_bulk()
             elif model is Person:
                 objects = (
                     Person.objects.select_related("organisation")
@@ -233,8 +240,9 @@ def run_search(query, request, district, directory_url):
     outcome for the results to be shown."""
     terms = fold_german(query)
     home = district.home_page if district else None
-    prefixes = District.objects.by_url_path_prefix()
-    districts_by_pk = {d.pk: d for d in District.objects.all()}
+    districts = District.objects.for_request(request)
+    prefixes = url_path_prefixes(districts)
+    districts_by_pk = {d.pk: d for d in districts}
 
     def find(prefix):
         if postgres.available():
@@ -251,7 +259,7 @@ def run_search(query, request, district, directory_url):
     used_prefix = not results
     if used_prefix:
         results = find(prefix=True)
-    # Past events stay findable but come after everything current.
+    # Past events stay findable but come after everything current; ties in a fixed order.
     results.sort(key=lambda r: (r.past, -r.score, r.title, r.kind, r.pk))
     outcome = SearchOutcome(
         results=results, used_prefix=used_prefix, request=request, directory_url=directory_url

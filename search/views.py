@@ -1,10 +1,12 @@
 import re
 
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import Page, Site
 
 from district.models import District
@@ -33,7 +35,8 @@ def clean_query(request):
 def scope_of(request):
     """(site, district searched or None for citywide, the site's own district)."""
     site = Site.find_for_request(request)
-    own = District.objects.filter(site=site).first() if site else None
+    districts = District.objects.for_request(request)
+    own = next((d for d in districts if site and d.site_id == site.pk), None)
     everywhere = request.GET.get("alle") == "1"
     return site, (None if everywhere else own), own
 
@@ -49,6 +52,14 @@ def entry_url(request):
         return DirectoryPage.linker(request)(target)
 
     return url
+
+
+def count_search(query):
+    """Wagtail's daily count for its popular-searches report, in one statement on every
+    search but a query's first of the day (Wagtail's add_hit reads, then writes)."""
+    today = timezone.now().date()
+    if not QueryDailyHits.objects.filter(query=query, date=today).update(hits=F("hits") + 1):
+        query.add_hit(date=today)
 
 
 def promotions(query, district, request):
@@ -110,7 +121,7 @@ def search(request):
             result.excerpt = excerpt(result.excerpt_text, words)
         query_record = Query.get(fold_german(terms))
         if page_obj.number == 1:
-            query_record.add_hit()
+            count_search(query_record)
         context |= {
             "results": page_obj,
             "paginator": page_obj.paginator,

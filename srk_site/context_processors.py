@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils.functional import cached_property
 from wagtail.models import Site
 
+from caching.fragments import cached_fragment
 from srk_site.colours import accent_colours_version
 
 
@@ -20,7 +21,7 @@ class PortalContext:
     def districts(self):
         from district.models import District
 
-        return list(District.objects.with_sites())
+        return District.objects.for_request(self.request)
 
     @cached_property
     def accent_version(self):
@@ -45,8 +46,12 @@ class PortalContext:
 
     @cached_property
     def landing_url(self):
-        landing = Site.objects.filter(is_default_site=True).first()
-        return f"{landing.root_url}/" if landing else "/"
+        return cached_fragment(self.request, "landing_url", _landing_url)
+
+
+def _landing_url():
+    landing = Site.objects.filter(is_default_site=True).first()
+    return f"{landing.root_url}/" if landing else "/"
 
 
 def portal(request):

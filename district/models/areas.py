@@ -20,13 +20,27 @@ class DistrictQuerySet(models.QuerySet):
 
     def by_url_path_prefix(self):
         """(root url_path, district) pairs, longest first, to tell which district a page is in."""
-        by_site = {d.site_id: d for d in self.filter(site__isnull=False).select_related("site")}
-        pairs = [
-            (root.root_path, by_site[root.site_id])
-            for root in Site.get_site_root_paths()
-            if root.site_id in by_site
-        ]
-        return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+        return url_path_prefixes(self.filter(site__isnull=False).select_related("site"))
+
+    def for_request(self, request):
+        """Every district with its site, fetched once per request: the footer, the
+        search scope and its facets all need them."""
+        if request is None:
+            return list(self.with_sites())
+        if not hasattr(request, "_srk_districts"):
+            request._srk_districts = list(self.with_sites())
+        return request._srk_districts
+
+
+def url_path_prefixes(districts):
+    """(root url_path, district) pairs of the districts with a site, longest first."""
+    by_site = {d.site_id: d for d in districts if d.site_id is not None}
+    pairs = [
+        (root.root_path, by_site[root.site_id])
+        for root in Site.get_site_root_paths()
+        if root.site_id in by_site
+    ]
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
 
 
 class District(models.Model):

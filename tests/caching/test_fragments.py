@@ -4,6 +4,8 @@ generation, and the bench's bypass that renders like a miss."""
 from unittest import mock
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from caching.fragments import cached_fragment
 from srk_site.templatetags import portal_tags
@@ -79,3 +81,18 @@ def test_the_bench_bypass_renders_afresh_and_stores_nothing(client, kalk_home):
     assert "X-Page-Cache" not in get(client, "/aktuelles/", **bypass)  # nor read
     # A wrong token is an ordinary request.
     assert get(client, "/aktuelles/", **{"X-Cache-Bypass": "guess"})["X-Page-Cache"] == "hit"
+
+
+def site_queries(client, path, slug="kalk"):
+    with CaptureQueriesContext(connection) as queries:
+        assert get(client, path, slug).status_code == 200
+    return [q["sql"] for q in queries if 'FROM "wagtailcore_site"' in q["sql"]]
+
+
+def test_the_site_for_a_host_is_looked_up_once_per_generation(client, kalk_home, kalk_site):
+    assert site_queries(client, "/aktuelles/")  # first time: Wagtail's lookup
+    assert not site_queries(client, "/termine/")
+    assert site_queries(client, "/termine/", slug="chorweiler")  # another host
+    kalk_site.site_name = "Kalk (neu)"
+    kalk_site.save()  # any site change bumps the generation
+    assert site_queries(client, "/projekte/")

@@ -166,6 +166,8 @@ def test_promoted_results_show_first_and_queries_are_counted_without_personal_da
     assert response.context["promoted"][0]["title"] == "Wohngeld-Beratung"
     query = Query.objects.get(query_string="miete")
     assert query.hits == 1
+    search(client, "miete")
+    assert query.hits == 2 and query.daily_hits.count() == 1  # one row a day
     assert {f.name for f in Query._meta.get_fields()} >= {"query_string"}
     assert not any("ip" in f.name or "user" in f.name for f in Query._meta.get_fields())
 
