@@ -1,7 +1,7 @@
 """Bump the cache generation whenever something a public page may show changes.
 
 Pages: publish, unpublish, move, delete, and direct saves of live pages. Snippets,
-images, documents, sites and settings: every save and delete. A site-wide purge is one
+images, documents, sites, settings and districts: every save and delete. A site-wide purge is one
 INCR in the shared cache, so it is cheap enough to do on every such change. A CDN in
 front is purged per page by wagtail.contrib.frontend_cache (see production settings);
 snippet changes reach it when its copies expire (s-maxage).
@@ -28,6 +28,8 @@ def _decide(model):
     from wagtail.models import Page, Site
     from wagtail.snippets.models import get_snippet_models
 
+    from district.models import District
+
     if model._meta.app_label in ("wagtailsearch", "modelsearch", "sessions", "admin"):
         return False
     return (
@@ -36,6 +38,9 @@ def _decide(model):
             (Page, Site, AbstractImage, AbstractDocument, BaseSiteSetting, BaseGenericSetting),
         )
         or model in get_snippet_models()
+        # Names and colours of every district are in every page's footer and styles;
+        # setup_portal changes them.
+        or model is District
     )
 
 

@@ -12,7 +12,8 @@ def _folded_with_positions(text):
     """The folded text and, for each folded character, its position in the original."""
     chars, positions = [], []
     for position, char in enumerate(text):
-        for folded in fold_german(char):
+        # Most characters are ASCII, whose folding is lower case; the rest fold slowly.
+        for folded in char.lower() if char.isascii() else fold_german(char):
             chars.append(folded)
             positions.append(position)
     return "".join(chars), positions

@@ -7,6 +7,7 @@ the same way here.
 """
 
 import datetime
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -264,12 +265,7 @@ def run_search(query, request, district, directory_url):
     outcome = SearchOutcome(
         results=results, used_prefix=used_prefix, request=request, directory_url=directory_url
     )
-    for result in results:
-        outcome.kind_counts[result.kind] = outcome.kind_counts.get(result.kind, 0) + 1
-    districts = {}
-    for result in results:
-        if result.district is not None:
-            count = districts.get(result.district, 0)
-            districts[result.district] = count + 1
-    outcome.district_counts = sorted(districts.items(), key=lambda item: item[0].sort_order)
+    outcome.kind_counts = dict(Counter(result.kind for result in results))
+    per_district = Counter(r.district.pk for r in results if r.district is not None)
+    outcome.district_counts = [(d, per_district[d.pk]) for d in districts if d.pk in per_district]
     return outcome

@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+from caching.fragments import cached_fragment
 from srk_site.colours import validate_accent_colour
 
 
@@ -23,12 +25,14 @@ class DistrictQuerySet(models.QuerySet):
         return url_path_prefixes(self.filter(site__isnull=False).select_related("site"))
 
     def for_request(self, request):
-        """Every district with its site, fetched once per request: the footer, the
-        search scope and its facets all need them."""
+        """Every district with its site, once per request and cache generation: the
+        footer, the search scope and its facets all need them."""
         if request is None:
             return list(self.with_sites())
         if not hasattr(request, "_srk_districts"):
-            request._srk_districts = list(self.with_sites())
+            request._srk_districts = cached_fragment(
+                request, "districts", lambda: list(self.with_sites())
+            )
         return request._srk_districts
 
 
@@ -94,9 +98,10 @@ class District(models.Model):
     def veedel_list(self):
         return [name.strip() for name in self.veedel.split(",") if name.strip()]
 
-    @property
+    @cached_property
     def home_page(self):
-        """The district's German home page, the root of its site."""
+        """The district's German home page, the root of its site (asked for once per
+        instance: search asks for its scope and its promotions)."""
         german = self.home_pages.filter(locale__language_code=settings.LANGUAGE_CODE)
         return german.order_by("pk").first()
 

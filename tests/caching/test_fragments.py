@@ -96,3 +96,10 @@ def test_the_site_for_a_host_is_looked_up_once_per_generation(client, kalk_home,
     kalk_site.site_name = "Kalk (neu)"
     kalk_site.save()  # any site change bumps the generation
     assert site_queries(client, "/projekte/")
+
+
+def test_a_district_change_reaches_the_footer(client, kalk_home, kalk):
+    get(client, "/")
+    kalk.name = "Kalk und Humboldt"
+    kalk.save()  # as setup_portal does when districts.toml changes
+    assert "Kalk und Humboldt" in get(client, "/aktuelles/", slug="chorweiler").content.decode()
