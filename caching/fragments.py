@@ -15,8 +15,10 @@ FRAGMENT_SECONDS = 24 * 60 * 60
 
 # (generation, {(host, port): site}) in this process. Looking a site up costs Wagtail
 # a query and 1.5 ms of ORM work on every page; sites change rarely, and a change bumps
-# the generation, which empties this.
+# the generation, which empties this. Any subdomain passes ALLOWED_HOSTS, so the number
+# of hosts kept is capped: made-up ones must not fill the memory.
 _sites = (None, {})
+MAX_KNOWN_HOSTS = 100
 
 
 def remember_generation(request, generation):
@@ -36,7 +38,9 @@ def _use_known_site(request, generation):
         # Where Site.find_for_request keeps its answer for the rest of the request.
         request._wagtail_site = by_host[key]
     else:
-        by_host[key] = Site.find_for_request(request)
+        site = Site.find_for_request(request)
+        if len(by_host) < MAX_KNOWN_HOSTS:
+            by_host[key] = site
 
 
 def cached_fragment(request, name, compute):

@@ -1,8 +1,8 @@
 """Bump the cache generation whenever something a public page may show changes.
 
 Pages: publish, unpublish, move, delete, and direct saves of live pages. Snippets,
-images, documents, sites, settings and districts: every save and delete. A site-wide purge is one
-INCR in the shared cache, so it is cheap enough to do on every such change. A CDN in
+images, documents, sites, settings and districts: every save and delete. A site-wide
+purge is one INCR in the shared cache, so it is cheap enough to do on every such change. A CDN in
 front is purged per page by wagtail.contrib.frontend_cache (see production settings);
 snippet changes reach it when its copies expire (s-maxage).
 """

@@ -103,3 +103,12 @@ def test_a_district_change_reaches_the_footer(client, kalk_home, kalk):
     kalk.name = "Kalk und Humboldt"
     kalk.save()  # as setup_portal does when districts.toml changes
     assert "Kalk und Humboldt" in get(client, "/aktuelles/", slug="chorweiler").content.decode()
+
+
+def test_made_up_subdomains_do_not_fill_the_memory(client, kalk_home, settings):
+    from caching import fragments
+
+    settings.ALLOWED_HOSTS = [".localhost", "testserver"]
+    for number in range(fragments.MAX_KNOWN_HOSTS + 20):
+        client.get("/", headers={"host": f"x{number}.localhost"})
+    assert len(fragments._sites[1]) == fragments.MAX_KNOWN_HOSTS  # filled, then no more
