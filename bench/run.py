@@ -317,8 +317,10 @@ def markdown(config, facts, ceiling, rows, rss, soak, started):
         f"nginx talks to gunicorn by default). Machine: {os.cpu_count()} cores.",
         "",
         "*cached*: answered by the page cache. *uncached*: header `X-Cache-Bypass`, the "
-        "page is rendered from the database on each request (Wagtail's site-path and "
-        "rendition caches stay warm, as in production). The minimal view is measured "
+        "page is rendered from the database on each request, as on a page-cache miss: "
+        "Wagtail's site-path and rendition caches and the parts every page of a site "
+        "shares (site, districts, menu, legal links; caching/fragments.py) stay warm, as "
+        "they are for every miss but the first after a publish. The minimal view is measured "
         f"again right before each page type ({ceiling['runs']} runs; the row shows the "
         "median run): each ratio is to that run, so that the machine's speed drifting "
         "during the benchmark does not show up as a page's.",
