@@ -131,9 +131,9 @@ def statement(prefix):
 
 def find(terms, prefix, home, district, limit):
     """Rows (source, pk, content_type_id, title, url_path, score, district_id,
-    news_date, next_date, last_date) for the hits in the scope, for words that start
-    with the terms with `prefix`: at most `limit` pages, organisations and people each,
-    best first within each."""
+    news_date, next_date, last_date) for the hits in the scope, source being "page" or
+    the entry's model name; with `prefix`, for words that start with the terms. At most
+    `limit` pages, organisations and people each, best first within each."""
     types = ContentType.objects.get_for_models(Organisation, Person, EventPage)
     page_models = [model for model in apps.get_models() if issubclass(model, Page)]
     page_types = ContentType.objects.get_for_models(*page_models).values()

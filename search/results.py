@@ -219,7 +219,7 @@ def search_entries(model, terms, prefix, district, districts_by_pk):
 def search_in_one_statement(terms, prefix, home, district, prefixes, districts_by_pk):
     """The search on PostgreSQL (see search/postgres.py), as results."""
     kinds = _page_kinds()
-    entry_models = {"organisation": Organisation, "person": Person}
+    entry_models = {model._meta.model_name: model for model in ENTRY_KINDS}
     results = []
     for row in postgres.find(terms, prefix, home, district, MAX_HITS):
         source, pk, content_type_id, title, url_path, score, first_district, *dates = row
