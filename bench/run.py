@@ -84,6 +84,8 @@ def server_env(config, token):
         GUNICORN_BIND=f"127.0.0.1:{config['port']}",
         GUNICORN_WORKERS=config["workers"],
         LOG_LEVEL="WARNING",
+        # As deploy/systemd/srk-gunicorn.service runs it.
+        MALLOC_ARENA_MAX=os.environ.get("MALLOC_ARENA_MAX", "2"),
     )
     return env
 

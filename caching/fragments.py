@@ -20,6 +20,19 @@ FRAGMENT_SECONDS = 24 * 60 * 60
 _sites = (None, {})
 MAX_KNOWN_HOSTS = 100
 
+# (generation, {name: value}) in this process, in front of the shared cache: a page
+# asks for four or five fragments, and each round trip to Redis costs 0.3 ms. The values
+# are shared by the requests of this process, so callers must not change them. Names
+# depend on known sites and languages, so this stays small.
+_values = (None, {})
+
+
+def forget():
+    """Drop what this process keeps (for tests, whose generations may repeat)."""
+    global _sites, _values
+    _sites = (None, {})
+    _values = (None, {})
+
 
 def remember_generation(request, generation):
     """Called by the page cache for the requests it renders."""
@@ -44,14 +57,23 @@ def _use_known_site(request, generation):
 
 
 def cached_fragment(request, name, compute):
-    """`compute()`, or its value stored under this generation. `name` must hold all
-    that the value depends on besides the content (site, language)."""
+    """`compute()`, or its value stored under this generation (read-only: it may be
+    shared with other requests). `name` must hold all that the value depends on besides
+    the content (site, language)."""
+    global _values
     generation = getattr(request, "page_cache_generation", None)
     if generation is None:
         return compute()
+    known_generation, values = _values
+    if known_generation != generation:
+        values = {}
+        _values = (generation, values)  # one assignment: threads see old or new
+    if name in values:
+        return values[name]
     key = FRAGMENT_KEY.format(generation=generation, name=name)
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, FRAGMENT_SECONDS)
+    values[name] = value
     return value

@@ -1,7 +1,8 @@
 """Bump the cache generation whenever something a public page may show changes.
 
 Pages: publish, unpublish, move, delete, and direct saves of live pages. Snippets,
-images, documents, sites, settings and districts: every save and delete. A site-wide
+images, documents, sites, settings, districts and search promotions: every save and
+delete. A site-wide
 purge is one INCR in the shared cache, so it is cheap enough to do on every such change. A CDN in
 front is purged per page by wagtail.contrib.frontend_cache (see production settings);
 snippet changes reach it when its copies expire (s-maxage).
@@ -22,6 +23,7 @@ def _is_watched(model):
 
 
 def _decide(model):
+    from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
@@ -41,6 +43,8 @@ def _decide(model):
         # Names and colours of every district are in every page's footer and styles;
         # setup_portal changes them.
         or model is District
+        # Promoted pages head the results for their query.
+        or model is SearchPromotion
     )
 
 

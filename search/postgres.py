@@ -23,7 +23,7 @@ from modelsearch.backends.database.postgres.weights import get_sql_weights
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.models import IndexEntry
 
-from district.models import District, NewsPage
+from district.models import NewsPage
 from events.models import EventPage, Occurrence
 from people.models import Organisation, Person
 
@@ -59,35 +59,51 @@ MATCHING = {
 }
 
 
-def _entry_hits(model):
-    """Published directory entries of one model among the hits, in the scope."""
-    table = model._meta.db_table
-    through = model.districts.through
-    owner_column = through._meta.get_field(model._meta.model_name).column
-    district_order = ", ".join(
-        f"d.{District._meta.get_field(name).column}" for name in District._meta.ordering
-    )
+def _best_first(table, condition, columns):
+    """The best `%(limit)s` rows of `table` among the hits of its content types
+    (parameter `<table>_types`) that meet `condition`, with their score. The hits are
+    sorted before their rows are looked up, so the lookups stop at the limit: "Kita"
+    matches 7,000 objects, of which 300 per group are kept."""
     return f"""
-        SELECT o.id, o.name AS title, h.score, (
-            SELECT link.district_id FROM {through._meta.db_table} link
-            JOIN {District._meta.db_table} d ON d.id = link.district_id
-            WHERE link.{owner_column} = o.id ORDER BY {district_order} LIMIT 1
-        ) AS district_id
-        FROM hits h JOIN {table} o ON h.object_id = o.id::varchar(50)
-        WHERE h.content_type_id = %(type_{table})s AND o.live
-          AND (%(district)s::integer IS NULL OR EXISTS (
-              SELECT 1 FROM {through._meta.db_table} link
-              WHERE link.{owner_column} = o.id AND link.district_id = %(district)s))
-        ORDER BY h.score DESC, o.id DESC
+        SELECT o.*, h.score
+        FROM (SELECT h.object_id::integer AS id, h.score FROM hits h
+              WHERE h.content_type_id = ANY(%({table}_types)s)
+              ORDER BY h.score DESC, h.object_id::integer DESC) h
+        CROSS JOIN LATERAL (
+            SELECT {columns} FROM {table} o WHERE o.id = h.id AND {condition}
+        ) o
+        ORDER BY h.score DESC, h.id DESC
         LIMIT %(limit)s
     """  # noqa: S608 - names from the models, values as parameters
+
+
+def _page_hits():
+    """Live public pages among the hits, within the scope's path."""
+    page, restriction = Page._meta.db_table, PageViewRestriction._meta.db_table
+    condition = f"""o.live AND o.depth >= 2 AND o.path LIKE %(scope_path)s
+        AND NOT EXISTS (
+            SELECT 1 FROM {restriction} r JOIN {page} restricted ON restricted.id = r.page_id
+            WHERE o.path LIKE restricted.path || '%%')"""  # noqa: S608 - as above
+    return _best_first(page, condition, "o.id, o.content_type_id, o.title, o.url_path")
+
+
+def _entry_hits(model):
+    """Published directory entries of one model among the hits, in the scope, with the
+    districts they belong to."""
+    through = model.districts.through
+    links = through._meta.db_table
+    owner = through._meta.get_field(model._meta.model_name).column
+    condition = f"""o.live AND (%(district)s::integer IS NULL OR EXISTS (
+        SELECT 1 FROM {links} link WHERE link.{owner} = o.id AND link.district_id = %(district)s
+    ))"""  # noqa: S608 - names from the models, values as parameters
+    districts = f"ARRAY(SELECT link.district_id FROM {links} link WHERE link.{owner} = o.id)"  # noqa: S608
+    return _best_first(model._meta.db_table, condition, f"o.id, o.name, {districts} AS districts")
 
 
 @cache
 def statement(prefix):
     """The SQL, built once per mode from the models' tables."""
-    page, news, occurrence = Page._meta.db_table, NewsPage._meta.db_table, Occurrence._meta.db_table
-    restriction = PageViewRestriction._meta.db_table
+    news, occurrence = NewsPage._meta.db_table, Occurrence._meta.db_table
     vector, rank = MATCHING[prefix]
     return f"""
     WITH hits AS (
@@ -98,19 +114,10 @@ def statement(prefix):
                  %(tsquery)s
              ) AS q(query)
         WHERE {vector} @@ q.query
-    ), pages AS (
-        SELECT p.id, p.content_type_id, p.title, p.url_path, h.score
-        FROM hits h JOIN {page} p ON h.object_id = p.id::varchar(50)
-        WHERE h.content_type_id = ANY(%(page_types)s) AND p.live AND p.depth >= 2
-          AND p.path LIKE %(scope_path)s
-          AND NOT EXISTS (
-              SELECT 1 FROM {restriction} r JOIN {page} restricted ON restricted.id = r.page_id
-              WHERE p.path LIKE restricted.path || '%%')
-        ORDER BY h.score DESC, p.id DESC
-        LIMIT %(limit)s
+    ), pages AS ({_page_hits()}
     ), organisations AS ({_entry_hits(Organisation)}
     ), people AS ({_entry_hits(Person)})
-    SELECT 'page', p.id, p.content_type_id, p.title, p.url_path, p.score, NULL::integer,
+    SELECT 'page', p.id, p.content_type_id, p.title, p.url_path, p.score, NULL::integer[],
            n.date, dates.upcoming, dates.last
     FROM pages p
     LEFT JOIN {news} n ON n.page_ptr_id = p.id
@@ -122,15 +129,15 @@ def statement(prefix):
           AND p.content_type_id = %(event_type)s
     ) dates ON true
     UNION ALL
-    SELECT 'organisation', id, NULL, title, NULL, score, district_id, NULL, NULL, NULL
+    SELECT 'organisation', id, NULL, name, NULL, score, districts, NULL, NULL, NULL
     FROM organisations
     UNION ALL
-    SELECT 'person', id, NULL, title, NULL, score, district_id, NULL, NULL, NULL FROM people
+    SELECT 'person', id, NULL, name, NULL, score, districts, NULL, NULL, NULL FROM people
     """  # noqa: S608 - names from the models, values as parameters
 
 
 def find(terms, prefix, home, district, limit):
-    """Rows (source, pk, content_type_id, title, url_path, score, district_id,
+    """Rows (source, pk, content_type_id, title, url_path, score, district_ids,
     news_date, next_date, last_date) for the hits in the scope, source being "page" or
     the entry's model name; with `prefix`, for words that start with the terms. At most
     `limit` pages, organisations and people each, best first within each."""
@@ -142,12 +149,12 @@ def find(terms, prefix, home, district, limit):
         "weights": get_sql_weights(),
         "config": backend.autocomplete_config if prefix else backend.config,
         "tsquery": tsquery(terms, prefix),
-        "page_types": [content_type.pk for content_type in page_types],
+        f"{Page._meta.db_table}_types": [content_type.pk for content_type in page_types],
         "scope_path": (home.path if home is not None else "") + "%",
         "limit": limit,
         "district": district.pk if district is not None else None,
-        f"type_{Organisation._meta.db_table}": types[Organisation].pk,
-        f"type_{Person._meta.db_table}": types[Person].pk,
+        f"{Organisation._meta.db_table}_types": [types[Organisation].pk],
+        f"{Person._meta.db_table}_types": [types[Person].pk],
         "event_type": types[EventPage].pk,
         "now": timezone.now(),
     }

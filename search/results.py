@@ -25,7 +25,8 @@ from people.models import Organisation, Person
 from search import postgres
 from srk_site.text import fold_german
 
-# How many hits of each kind are ranked; more than anyone pages through.
+# How many hits of pages, organisations and people each are kept; more than anyone
+# pages through. One more is asked for, to know whether there were more.
 MAX_HITS = 300
 
 KINDS = {
@@ -57,6 +58,7 @@ class Result:
     district: District | None = None
     date: datetime.date | None = None
     past: bool = False
+    content_type_id: int | None = None  # a page's own type, to load it as such
     # Set by SearchOutcome.load() for the shown page of results only: loading and
     # routing 300 hits costs several times more than finding them.
     link: Callable[[], str] | None = None
@@ -77,6 +79,8 @@ class SearchOutcome:
     kind_counts: dict = field(default_factory=dict)
     district_counts: list = field(default_factory=list)
     used_prefix: bool = False
+    # Models with more hits than were kept: counts of their results are lower bounds.
+    capped: set = field(default_factory=set)
     request: object = None
     directory_url: Callable | None = None
 
@@ -88,7 +92,7 @@ class SearchOutcome:
         for model, results in by_model.items():
             keys = [r.pk for r in results]
             if model is Page:
-                objects = Page.objects.filter(pk__in=keys).specific().defer_streamfields().in_bulk()
+                objects = _specific_pages(results)
             elif model is Person:
                 objects = (
                     Person.objects.select_related("organisation")
@@ -109,16 +113,30 @@ class SearchOutcome:
                     result.excerpt_text = _excerpt_text(obj) or getattr(obj, "address_line", "")
 
 
+def _specific_pages(results):
+    """The results' pages as their own types, without their StreamField content: one
+    query per type, the types being known from the search."""
+    keys_by_type = {}
+    for result in results:
+        keys_by_type.setdefault(result.content_type_id, []).append(result.pk)
+    pages = {}
+    for content_type_id, keys in keys_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:  # None: a page type whose code has been removed
+            pages |= model.objects.filter(pk__in=keys).defer_streamfields().in_bulk()
+    return pages
+
+
 def _excerpt_text(obj):
     return next((str(getattr(obj, name)) for name in EXCERPT_FIELDS if getattr(obj, name, "")), "")
 
 
-def _search(queryset, terms, prefix, limit=MAX_HITS):
+def _search(queryset, terms, prefix):
     """Full-text hits, or with `prefix` hits for words that start with the terms.
     Only keys and scores: callers load what they show."""
     queryset = queryset.only("pk")
     found = queryset.autocomplete(terms) if prefix else queryset.search(terms, operator="and")
-    return list(found.annotate_score("_score")[:limit])
+    return list(found.annotate_score("_score")[: MAX_HITS + 1])
 
 
 def _page_kinds():
@@ -135,6 +153,7 @@ def _page_result(pk, content_type_id, title, url_path, score, kinds, prefixes):
         title=title,
         score=score,
         district=District.lookup_by_url_path(prefixes, url_path),
+        content_type_id=content_type_id,
     )
 
 
@@ -180,21 +199,28 @@ def _add_dates(results):
         _set_date(result, news_dates.get(result.pk), *event_dates.get(result.pk, (None, None)))
 
 
-def _entry_result(model, pk, name, score, district, first_district, districts_by_pk):
-    """An organisation or person counts for the searched district, or citywide for its
-    first district in the portal's order."""
+def first_district(districts):
+    """A function from district ids to the first of those districts in the portal's
+    order (the order of `districts`), or None."""
+    by_pk = {district.pk: district for district in districts}
+    position = {pk: index for index, pk in enumerate(by_pk)}
+
+    def first(district_ids):
+        known = [pk for pk in district_ids if pk in position]
+        return by_pk[min(known, key=position.__getitem__)] if known else None
+
+    return first
+
+
+def _entry_result(model, pk, name, score, district):
     return Result(
-        model=model,
-        pk=pk,
-        kind=ENTRY_KINDS[model],
-        title=name,
-        score=score,
-        district=district or districts_by_pk.get(first_district),
+        model=model, pk=pk, kind=ENTRY_KINDS[model], title=name, score=score, district=district
     )
 
 
-def search_entries(model, terms, prefix, district, districts_by_pk):
-    """Published organisations or people of the scope, as results without objects."""
+def search_entries(model, terms, prefix, district, first):
+    """Published organisations or people of the scope, as results without objects. An
+    entry counts for the searched district, or citywide for its first district."""
     hits = _search(model.objects.published(), terms, prefix)
     scores = {hit.pk: hit._score or 0 for hit in hits}
     entries = model.objects.filter(pk__in=scores)
@@ -202,37 +228,46 @@ def search_entries(model, terms, prefix, district, districts_by_pk):
         entries = entries.filter(districts=district)
     names = dict(entries.values_list("pk", "name").distinct())
     owner = model._meta.model_name
-    links = model.districts.through.objects.filter(**{f"{owner}__in": names}).order_by(
-        *(f"district__{name}" for name in District._meta.ordering)
-    )
-    first_district = {}
+    links = model.districts.through.objects.filter(**{f"{owner}__in": names})
+    district_ids = {}
     for entry_pk, district_pk in links.values_list(f"{owner}_id", "district_id"):
-        first_district.setdefault(entry_pk, district_pk)
+        district_ids.setdefault(entry_pk, set()).add(district_pk)
     return [
-        _entry_result(
-            model, pk, name, scores[pk], district, first_district.get(pk), districts_by_pk
-        )
+        _entry_result(model, pk, name, scores[pk], district or first(district_ids.get(pk, ())))
         for pk, name in names.items()
     ]
 
 
-def search_in_one_statement(terms, prefix, home, district, prefixes, districts_by_pk):
+def search_in_one_statement(terms, prefix, home, district, prefixes, first):
     """The search on PostgreSQL (see search/postgres.py), as results."""
     kinds = _page_kinds()
     entry_models = {model._meta.model_name: model for model in ENTRY_KINDS}
     results = []
-    for row in postgres.find(terms, prefix, home, district, MAX_HITS):
-        source, pk, content_type_id, title, url_path, score, first_district, *dates = row
+    for row in postgres.find(terms, prefix, home, district, MAX_HITS + 1):
+        source, pk, content_type_id, title, url_path, score, district_ids, *dates = row
         if source == "page":
             result = _page_result(pk, content_type_id, title, url_path, score, kinds, prefixes)
             _set_date(result, *dates)
         else:
             model = entry_models[source]
-            result = _entry_result(
-                model, pk, title, score, district, first_district, districts_by_pk
-            )
+            result = _entry_result(model, pk, title, score, district or first(district_ids))
         results.append(result)
     return results
+
+
+def _best_of_each_model(results):
+    """The best MAX_HITS results of each model, and the models that had more."""
+    by_model = {}
+    for result in results:
+        by_model.setdefault(result.model, []).append(result)
+    kept, capped = [], set()
+    for model, group in by_model.items():
+        if len(group) > MAX_HITS:
+            group.sort(key=lambda r: (-r.score, -r.pk))  # the order the finders rank in
+            group = group[:MAX_HITS]
+            capped.add(model)
+        kept += group
+    return kept, capped
 
 
 def run_search(query, request, district, directory_url):
@@ -243,15 +278,15 @@ def run_search(query, request, district, directory_url):
     home = district.home_page if district else None
     districts = District.objects.for_request(request)
     prefixes = url_path_prefixes(districts)
-    districts_by_pk = {d.pk: d for d in districts}
+    first = first_district(districts)
 
     def find(prefix):
         if postgres.available():
-            return search_in_one_statement(terms, prefix, home, district, prefixes, districts_by_pk)
+            return search_in_one_statement(terms, prefix, home, district, prefixes, first)
         return [
             *search_pages(terms, prefix, home, prefixes),
-            *search_entries(Organisation, terms, prefix, district, districts_by_pk),
-            *search_entries(Person, terms, prefix, district, districts_by_pk),
+            *search_entries(Organisation, terms, prefix, district, first),
+            *search_entries(Person, terms, prefix, district, first),
         ]
 
     # Words that match nothing anywhere may be cut short ("Seniorentref"): then hits
@@ -260,10 +295,15 @@ def run_search(query, request, district, directory_url):
     used_prefix = not results
     if used_prefix:
         results = find(prefix=True)
+    results, capped = _best_of_each_model(results)
     # Past events stay findable but come after everything current; ties in a fixed order.
     results.sort(key=lambda r: (r.past, -r.score, r.title, r.kind, r.pk))
     outcome = SearchOutcome(
-        results=results, used_prefix=used_prefix, request=request, directory_url=directory_url
+        results=results,
+        used_prefix=used_prefix,
+        capped=capped,
+        request=request,
+        directory_url=directory_url,
     )
     outcome.kind_counts = dict(Counter(result.kind for result in results))
     per_district = Counter(r.district.pk for r in results if r.district is not None)

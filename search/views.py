@@ -1,14 +1,19 @@
+import logging
 import re
+from functools import partial
 
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page, Site
+from wagtail.search.utils import normalise_query_string
 
+from caching.fragments import cached_fragment
 from district.models import District
 from people.models import DirectoryPage, Organisation
 from search.highlight import excerpt
@@ -20,6 +25,7 @@ MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
 WORD = re.compile(r"\w+")
+logger = logging.getLogger(__name__)
 
 
 def search_terms(query):
@@ -54,17 +60,40 @@ def entry_url(request):
     return url
 
 
-def count_search(query):
+def count_search(query_string):
     """Wagtail's daily count for its popular-searches report, in one statement on every
     search but a query's first of the day (Wagtail's add_hit reads, then writes)."""
-    today = timezone.now().date()
-    if not QueryDailyHits.objects.filter(query=query, date=today).update(hits=F("hits") + 1):
-        query.add_hit(date=today)
+    try:
+        query = Query.get(query_string)
+        today = timezone.now().date()
+        if not QueryDailyHits.objects.filter(query=query, date=today).update(hits=F("hits") + 1):
+            query.add_hit(date=today)
+    except DatabaseError:
+        # Runs after the response has gone out, where Django would swallow the error.
+        logger.exception("Search not counted: %s", query_string)
 
 
-def promotions(query, district, request):
+def count_after_response(response, query_string):
+    """Count the search once the results are on their way: the visitor need not wait
+    for the bookkeeping. The WSGI server calls the response's closers after sending."""
+    response._resource_closers.append(partial(count_search, query_string))
+
+
+def promoted_queries():
+    return set(SearchPromotion.objects.values_list("query__query_string", flat=True))
+
+
+def promotions(query_string, district, request):
     """Pages coordinators promoted for this query, within the searched scope."""
-    picks = query.editors_picks.select_related("page").order_by("sort_order")
+    query_string = normalise_query_string(query_string)
+    # Known per cache generation: most queries have none, and need not ask for them.
+    if query_string not in cached_fragment(request, "promoted-queries", promoted_queries):
+        return []
+    picks = (
+        SearchPromotion.objects.filter(query__query_string=query_string)
+        .select_related("page")
+        .order_by("sort_order")
+    )
     home = district.home_page if district else None
     result = []
     for pick in picks:
@@ -105,6 +134,7 @@ def search(request):
         "results": empty,
         "paginator": empty.paginator,
     }
+    counted = None  # the query string counted for the popular-searches report
     if terms:
         outcome = run_search(terms, request, district, entry_url(request))
         kind = request.GET.get("typ")
@@ -119,9 +149,9 @@ def search(request):
         outcome.load(page_obj.object_list)
         for result in page_obj:
             result.excerpt = excerpt(result.excerpt_text, words)
-        query_record = Query.get(fold_german(terms))
+        folded = fold_german(terms)
         if page_obj.number == 1:
-            count_search(query_record)
+            counted = folded
         context |= {
             "results": page_obj,
             "paginator": page_obj.paginator,
@@ -129,10 +159,15 @@ def search(request):
             "district_facets": outcome.district_counts,
             "chosen_kind": kind if kind in KINDS else "",
             "chosen_district": chosen_district or "",
-            "promoted": promotions(query_record, district, request),
+            "promoted": promotions(folded, district, request),
             "used_prefix": outcome.used_prefix,
+            # More than the kept hits match: the count says "more than".
+            "more": any(result.model in outcome.capped for result in results),
         }
-    return render(request, "search/search.html", context)
+    response = render(request, "search/search.html", context)
+    if counted:
+        count_after_response(response, counted)
+    return response
 
 
 @require_GET

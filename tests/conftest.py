@@ -29,9 +29,13 @@ def _fresh_cache():
     # Nothing cached by one test (pages, site paths, rate limits) may leak into the next.
     from django.core.cache import cache
 
+    from caching import fragments
+
     cache.clear()
+    fragments.forget()
     yield
     cache.clear()
+    fragments.forget()
 
 
 def host(slug=None):

@@ -112,3 +112,27 @@ def test_made_up_subdomains_do_not_fill_the_memory(client, kalk_home, settings):
     for number in range(fragments.MAX_KNOWN_HOSTS + 20):
         client.get("/", headers={"host": f"x{number}.localhost"})
     assert len(fragments._sites[1]) == fragments.MAX_KNOWN_HOSTS  # filled, then no more
+
+
+def test_a_process_asks_the_shared_cache_once_per_fragment_and_generation(client, kalk_home):
+    from caching import fragments
+
+    with mock.patch.object(fragments.cache, "get", wraps=fragments.cache.get) as shared:
+        for path in ("/", "/aktuelles/", "/termine/"):
+            get(client, path)
+    menu_reads = [c for c in shared.call_args_list if ":menu:" in str(c.args[0])]
+    assert len(menu_reads) == 1
+
+
+def test_another_process_sees_a_change_through_the_generation(client, kalk_home):
+    from caching import fragments
+    from caching.generation import bump_generation
+
+    get(client, "/")
+    news_index = kalk_home.get_children().get(slug="aktuelles")
+    # A change published by another app server: the shared counter moves, this
+    # process's own copies are not told and must not be used.
+    type(news_index).objects.filter(pk=news_index.pk).update(title="Neuigkeiten")
+    bump_generation()
+    assert fragments._values[1]  # still holding the old generation's menu
+    assert "Neuigkeiten" in main_menu(get(client, "/termine/"))

@@ -1,9 +1,13 @@
 """Search for residents across pages and directory entries: scope, spelling, ranking."""
 
 import datetime as dt
+from unittest import mock
 
 import pytest
-from django.db import connection
+from django.contrib.auth.models import AnonymousUser
+from django.core.signals import request_finished
+from django.db import DatabaseError, close_old_connections, connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
@@ -207,3 +211,64 @@ def test_popular_queries_are_listed_for_editors(client, admin_client, kalk):
     report = admin_client.get(reverse("wagtailsearchpromotions:search_terms"))
     assert report.status_code == 200
     assert "sprachcafe" in report.content.decode()
+
+
+def test_a_search_is_counted_after_its_response_has_gone_out(client, kalk):
+    from search import views
+
+    OrganisationFactory(name="Sprachcafé Kalk", districts=[kalk])
+    with mock.patch.object(views, "count_search", wraps=views.count_search) as count:
+        response = client.get("/suche/", {"q": "Sprachcafé"}, headers={"host": host("kalk")})
+        # The test client, like a WSGI server, closes the response after reading it.
+        count.assert_called_once_with("sprachcafe")
+    assert Query.objects.get(query_string="sprachcafe").hits == 1
+    assert response.status_code == 200
+    request = RequestFactory().get("/suche/", {"q": "Kita"}, headers={"host": host("kalk")})
+    request.user = AnonymousUser()
+    response = views.search(request)
+    assert not Query.objects.filter(query_string="kita").exists()  # not yet
+    # As the test client does: keep the test's database connection open.
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+    assert Query.objects.get(query_string="kita").hits == 1
+
+
+def test_a_failed_count_is_logged_and_the_search_still_answers(client, kalk, caplog):
+    from search import views
+
+    with mock.patch.object(views.Query, "get", side_effect=DatabaseError("read-only")):
+        response = search(client, "Sprachcafé")
+    assert response.status_code == 200
+    assert "Search not counted: sprachcafe" in caplog.text
+
+
+def test_a_new_promotion_reaches_a_cached_search_page(client, kalk_home, settings):
+    settings.SRK_PAGE_CACHE_SECONDS = 300
+    page = ContentPageFactory(parent=kalk_home, title="Wohngeld-Beratung", slug="wohngeld")
+    assert search(client, "Miete").context["promoted"] == []
+    assert search(client, "Miete")["X-Page-Cache"] == "hit"
+    SearchPromotion.objects.create(query=Query.get("miete"), page=page, description="Hilfe")
+    response = search(client, "Miete")
+    assert response["X-Page-Cache"] == "miss"
+    assert response.context["promoted"][0]["title"] == "Wohngeld-Beratung"
+
+
+@pytest.mark.parametrize("kind", [None, "nachricht", "einrichtung"])
+def test_a_count_cut_at_the_kept_hits_says_more_than(client, kalk, kind):
+    from search import results
+
+    for number in range(3):
+        make_news(title=f"Stadtteilfest {number}")
+    OrganisationFactory(name="Stadtteilfest-Verein", districts=[kalk])
+    with mock.patch.object(results, "MAX_HITS", 2):
+        response = search(client, "Stadtteilfest", **({"typ": kind} if kind else {}))
+    lead = response.content.decode().split('class="lead"')[1].split("</p>")[0]
+    if kind == "einrichtung":  # one organisation: all of them were kept
+        assert "1 Treffer" in lead and "Mehr als" not in lead
+    else:  # 3 news, of which the 2 best were kept
+        shown = 3 if kind is None else 2
+        assert f"Mehr als {shown} Treffer" in lead
+    assert len(response.context["results"]) == (1 if kind == "einrichtung" else 2 + (kind is None))
