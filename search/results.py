@@ -10,7 +10,7 @@ import datetime
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max, Min, Q
@@ -114,8 +114,8 @@ class SearchOutcome:
 
 
 def _specific_pages(results):
-    """The results' pages as their own types, without their StreamField content: one
-    query per type, the types being known from the search."""
+    """The results' pages as their own types, with what a result shows of them (its
+    URL and excerpt): one query per type, the types being known from the search."""
     keys_by_type = {}
     for result in results:
         keys_by_type.setdefault(result.content_type_id, []).append(result.pk)
@@ -123,8 +123,15 @@ def _specific_pages(results):
     for content_type_id, keys in keys_by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is not None:  # None: a page type whose code has been removed
-            pages |= model.objects.filter(pk__in=keys).defer_streamfields().in_bulk()
+            shown = ["url_path", *_excerpt_fields(model)]
+            pages |= model.objects.filter(pk__in=keys).only(*shown).in_bulk()
     return pages
+
+
+@cache
+def _excerpt_fields(model):
+    names = {field.name for field in model._meta.get_fields()}
+    return [name for name in EXCERPT_FIELDS if name in names]
 
 
 def _excerpt_text(obj):
