@@ -2,10 +2,9 @@
 
 Pages: publish, unpublish, move, delete, and direct saves of live pages. Snippets,
 images, documents, sites, settings, districts and search promotions: every save and
-delete. A site-wide
-purge is one INCR in the shared cache, so it is cheap enough to do on every such change. A CDN in
-front is purged per page by wagtail.contrib.frontend_cache (see production settings);
-snippet changes reach it when its copies expire (s-maxage).
+delete. A site-wide purge is one INCR in the shared cache, so it is cheap enough to do
+on every such change. A CDN in front is purged per page by wagtail.contrib.frontend_cache
+(see production settings); snippet changes reach it when its copies expire (s-maxage).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
