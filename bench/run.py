@@ -344,8 +344,7 @@ def markdown(config, facts, ceiling, rows, rss, soak, started):
     worst_cached = min((ratio(r) for r in cached), default=0)
     uncached_lists = [r["p95_ms"] for n, m, r in rows if m == "uncached" and n in LIST_PAGES]
     uncached_lists = uncached_lists or [float("nan")]
-    # The citywide search, the slower of the two, is held to the target.
-    # The slower of the citywide and the district search.
+    # The slower of the citywide and the district search is held to the target.
     search_p95 = max(
         (r["p95_ms"] for n, m, r in rows if n.startswith("search") and m == "uncached"),
         default=float("nan"),

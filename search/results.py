@@ -86,10 +86,7 @@ class SearchOutcome:
 
     def load(self, shown):
         """Objects, links and excerpt text for the results on the shown page."""
-        by_model = {}
-        for result in shown:
-            by_model.setdefault(result.model, []).append(result)
-        for model, results in by_model.items():
+        for model, results in _by_model(shown).items():
             keys = [r.pk for r in results]
             if model is Page:
                 objects = _specific_pages(results)
@@ -111,6 +108,13 @@ class SearchOutcome:
                 else:
                     result.link = partial(self.directory_url, obj)
                     result.excerpt_text = _excerpt_text(obj) or getattr(obj, "address_line", "")
+
+
+def _by_model(results):
+    groups = {}
+    for result in results:
+        groups.setdefault(result.model, []).append(result)
+    return groups
 
 
 def _specific_pages(results):
@@ -264,11 +268,8 @@ def search_in_one_statement(terms, prefix, home, district, prefixes, first):
 
 def _best_of_each_model(results):
     """The best MAX_HITS results of each model, and the models that had more."""
-    by_model = {}
-    for result in results:
-        by_model.setdefault(result.model, []).append(result)
     kept, capped = [], set()
-    for model, group in by_model.items():
+    for model, group in _by_model(results).items():
         if len(group) > MAX_HITS:
             group.sort(key=lambda r: (-r.score, -r.pk))  # the order the finders rank in
             group = group[:MAX_HITS]

@@ -111,7 +111,7 @@ def test_made_up_subdomains_do_not_fill_the_memory(client, kalk_home, settings):
     settings.ALLOWED_HOSTS = [".localhost", "testserver"]
     for number in range(fragments.MAX_KNOWN_HOSTS + 20):
         client.get("/", headers={"host": f"x{number}.localhost"})
-    assert len(fragments._sites[1]) == fragments.MAX_KNOWN_HOSTS  # filled, then no more
+    assert len(fragments._sites._current[1]) == fragments.MAX_KNOWN_HOSTS  # filled, then no more
 
 
 def test_a_process_asks_the_shared_cache_once_per_fragment_and_generation(client, kalk_home):
@@ -134,5 +134,5 @@ def test_another_process_sees_a_change_through_the_generation(client, kalk_home)
     # process's own copies are not told and must not be used.
     type(news_index).objects.filter(pk=news_index.pk).update(title="Neuigkeiten")
     bump_generation()
-    assert fragments._values[1]  # still holding the old generation's menu
+    assert fragments._values._current[1]  # still holding the old generation's menu
     assert "Neuigkeiten" in main_menu(get(client, "/termine/"))
