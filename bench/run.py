@@ -42,7 +42,17 @@ LUA = ROOT / "bench" / "report.lua"
 DEFAULT_SCALE = "1.71"
 TARGETS = {"cached_ratio": 0.70, "uncached_p95_ms": 100, "search_p95_ms": 50, "rss_mb": 150}
 # Pages whose uncached p95 has a target (issue 9): landing, district home and lists.
-LIST_PAGES = {"landing", "district home", "event list", "news list", "projects", "directory"}
+LIST_PAGES = {
+    "landing",
+    "district home",
+    "event list",
+    "news list",
+    "projects",
+    "directory",
+    "citywide event list",
+    "citywide news list",
+    "citywide directory",
+}
 
 
 def env_settings():
@@ -158,9 +168,9 @@ def ensure_database(env, database_url):
 
 
 def page_types(facts):
-    kalk = "kalk.localhost:8000"
+    kalk, landing = "kalk.localhost:8000", "localhost:8000"
     return [
-        ("landing", "localhost:8000", "/"),
+        ("landing", landing, "/"),
         ("district home", kalk, "/"),
         ("event list", kalk, "/termine/"),
         ("month view", kalk, "/termine/monat/"),
@@ -171,6 +181,10 @@ def page_types(facts):
         ("project detail", kalk, facts["project"]),
         ("directory", kalk, "/adressen/"),
         ("organisation", kalk, f"/adressen/{facts['organisation']}/"),
+        # The landing site's lists hold every district's items: the largest lists.
+        ("citywide event list", landing, "/termine/"),
+        ("citywide news list", landing, "/aktuelles/"),
+        ("citywide directory", landing, "/adressen/"),
         # Citywide: the widest search, about 1,000 hits at 50,000 objects.
         ("search", kalk, "/suche/?q=Nachbarschaftscaf%C3%A9&alle=1"),
         # A word with hits in Kalk (about 270); Kalk has no Nachbarschaftscafé.

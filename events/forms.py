@@ -66,8 +66,6 @@ def apply_filters(occurrences, filters):
         occurrences = occurrences.filter(
             Q(event__title__icontains=word) | Q(event__teaser__icontains=word)
         )
-    # Only the many-to-many filters can repeat rows; DISTINCT on every listing would make
-    # PostgreSQL sort the whole occurrence table before taking a page.
-    if "kategorie" in filters or "zielgruppe" in filters:
-        occurrences = occurrences.distinct()
+    # No DISTINCT: a many-to-many filter by one category or target group cannot repeat a
+    # date, as the link table holds each pair once (see people.models.entries).
     return occurrences

@@ -41,4 +41,4 @@ def apply_filters(queryset, filters, now):
         queryset = queryset.filter(districts=filters["gebiet"])
     if filters.get("offen"):
         queryset = queryset.open_at(now)
-    return queryset.distinct()
+    return queryset

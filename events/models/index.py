@@ -2,7 +2,6 @@ import calendar
 from datetime import date
 from itertools import groupby
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -17,8 +16,11 @@ from events.ical import calendar_for
 from events.models.occurrences import Occurrence
 from events.models.pages import EventPage
 from people.models.entries import WEEKDAY_SHORT, WEEKDAYS
+from srk_site.pagination import CappedPaginator
 
 OCCURRENCES_PER_PAGE = 30
+# Lists count this many pages at most (3,000 dates; citywide, about a week's).
+MAX_LIST_PAGES = 100
 # A day of the month grid lists this many dates and links to the rest: a busy day in a
 # big district has dozens, which made the grid unreadable on a phone and slow to build.
 MONTH_ITEMS_PER_DAY = 4
@@ -74,7 +76,8 @@ class EventIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
         return form, filters, first, queryset
 
     def listing_context(self, request, queryset, form, filters):
-        page_obj = Paginator(queryset, OCCURRENCES_PER_PAGE).get_page(request.GET.get("page"))
+        paginator = CappedPaginator(queryset, OCCURRENCES_PER_PAGE, MAX_LIST_PAGES)
+        page_obj = paginator.get_page(request.GET.get("page"))
         # Keys of the page first, then events and venues for those 30 only: joining them
         # to every matching date before sorting costs several times more.
         keys = list(page_obj.object_list.values_list("pk", flat=True))
@@ -133,7 +136,7 @@ class EventIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
         shown = {key for keys in keys_by_day.values() for key in keys[:MONTH_ITEMS_PER_DAY]}
         items = {
             item["occurrence"].pk: item
-            for item in Occurrence.objects.filter(pk__in=shown).with_event_data().items(request)
+            for item in Occurrence.objects.filter(pk__in=shown).with_event_titles().items(request)
         }
         grid = [
             [

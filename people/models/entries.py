@@ -71,9 +71,12 @@ class DirectoryEntryQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.filter(live=True)
 
     def in_district(self, district):
+        # No DISTINCT: filtering a many-to-many relation by one value (one district, one
+        # category) cannot repeat rows, as the link table holds each pair once; DISTINCT
+        # would make PostgreSQL sort every matching row before taking a page.
         if district is None:
             return self
-        return self.filter(districts=district).distinct()
+        return self.filter(districts=district)
 
 
 class OrganisationQuerySet(DirectoryEntryQuerySet):

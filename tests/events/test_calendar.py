@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import Occurrence
-from people.models import Category
+from people.models import Category, TargetGroup
 from tests.conftest import host
 from tests.events.factories import make_event
 from tests.people.factories import OrganisationFactory
@@ -98,6 +98,43 @@ def test_filters_by_category_cost_text_and_dates(client):
     assert listed_titles(get(client, "/termine/", q="koch")) == ["Kochkurs"]
     von = in_days(3).isoformat()
     assert listed_titles(get(client, "/termine/", von=von)) == ["Kochkurs"]
+
+
+def test_a_list_longer_than_the_counted_pages_says_more_and_points_to_the_filters(
+    client, monkeypatch
+):
+    monkeypatch.setattr("events.models.index.OCCURRENCES_PER_PAGE", 2)
+    monkeypatch.setattr("events.models.index.MAX_LIST_PAGES", 2)
+    daily = {"start_date": in_days(1), "start_time": dt.time(9), "end_time": dt.time(10)}
+    make_event(title="Frühstückstreff", dates=[{**daily, "repeat": "daily", "repeat_count": 6}])
+    first = get(client, "/termine/").content.decode()
+    assert "Seite 1 von mehr als 2" in first and "Filtern oben" not in first
+    # A page past the counted ones shows the last counted page, with the hint.
+    last = get(client, "/termine/", page="3")
+    assert last.context["page_obj"].number == 2
+    assert "Seite 2 von mehr als 2" in last.content.decode()
+    assert "mit den Filtern oben eingrenzen" in last.content.decode()
+    # Narrowed to three dates, within the cap, the count is exact again.
+    narrowed = get(client, "/termine/", bis=in_days(3).isoformat()).content.decode()
+    assert "Seite 1 von 2" in narrowed and "mehr als" not in narrowed
+
+
+def test_a_date_of_an_event_in_several_categories_and_groups_is_listed_once(client):
+    # The filters join the events' many-to-many tables without DISTINCT.
+    event = make_event(title="Veedelsfest", dates=once(2))
+    event.categories.set(Category.objects.all()[:4])
+    event.target_groups.set(TargetGroup.objects.all())
+    event.save_revision().publish()
+    kategorie = event.categories.all()[0].slug
+    zielgruppe = event.target_groups.all()[0].slug
+    for params in (
+        {},
+        {"kategorie": kategorie},
+        {"kategorie": kategorie, "zielgruppe": zielgruppe},
+    ):
+        response = get(client, "/termine/", **params)
+        assert listed_titles(response) == ["Veedelsfest"]
+        assert response.context["page_obj"].paginator.count == 1
     assert listed_titles(get(client, "/termine/", bis=in_days(2).isoformat())) == ["Veedelsfest"]
 
 

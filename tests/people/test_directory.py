@@ -85,6 +85,32 @@ def test_filters_narrow_the_list(client, entries, params, expected):
     assert names(get(client, "/adressen/", **params)) == expected
 
 
+@pytest.mark.parametrize(
+    ("slug", "params"),
+    [
+        ("kalk", {}),
+        (None, {}),
+        (None, {"gebiet": "kalk"}),
+        (None, {"kategorie": "kita", "zielgruppe": "senioren", "gebiet": "chorweiler"}),
+        ("kalk", {"kategorie": "kita", "zielgruppe": "senioren", "offen": "on"}),
+    ],
+)
+def test_an_entry_in_several_districts_and_categories_is_listed_once(
+    client, kalk, chorweiler, slug, params
+):
+    # The filters join many-to-many tables without DISTINCT; each pair is stored once.
+    OrganisationFactory(
+        name="Familienzentrum an der Grenze",
+        districts=[kalk, chorweiler],
+        categories=list(Category.objects.all()[:3]) + [Category.objects.get(slug="kita")],
+        target_groups=list(TargetGroup.objects.all()),
+        hours=[*ALL_WEEK, *ALL_WEEK],
+    )
+    response = get(client, "/adressen/", slug=slug, **params)
+    assert names(response) == ["Familienzentrum an der Grenze"]
+    assert response.context["page_obj"].paginator.count == 1
+
+
 def test_an_unknown_category_is_ignored_with_a_notice_while_other_filters_apply(client, entries):
     response = get(client, "/adressen/", kategorie="gibt-es-nicht", q="Kita")
     assert response.status_code == 200
