@@ -8,7 +8,7 @@ class CappedPaginator(Paginator):
     The citywide calendar holds tens of thousands of dates, and its archive grows every
     day: counting them all cost more than the rest of the page, for a "page 1 of 2,870"
     nobody pages through. Beyond the cap the list says "more than", and the filters
-    narrow it, as search does with its hits.
+    narrow it, as search does with its hits. `object_list` must be a queryset.
     """
 
     def __init__(self, object_list, per_page, max_pages, **kwargs):
