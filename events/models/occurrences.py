@@ -85,7 +85,11 @@ class Occurrence(models.Model):
         "events.EventDate", on_delete=models.CASCADE, related_name="occurrences"
     )
     district = models.ForeignKey(
-        "district.District", null=True, on_delete=models.CASCADE, related_name="+"
+        "district.District",
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,  # the (district, start, end) index below serves it
     )
     start = models.DateTimeField()
     end = models.DateTimeField(db_index=True)
