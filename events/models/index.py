@@ -174,6 +174,8 @@ class EventIndexPage(DistrictScopedIndexMixin, RoutablePageMixin, Page):
                 "previous_month": shift_month(first_day, -1),
                 "next_month": shift_month(first_day, 1),
                 "filter_query": query.urlencode(),
+                # Once for the grid's "n more" links, not once per busy day.
+                "list_url": self.get_url(request=request),
                 "day_filter_query": day_query.urlencode(),
             },
         )
