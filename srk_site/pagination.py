@@ -15,18 +15,19 @@ class CappedPaginator(Paginator):
         super().__init__(object_list, per_page, **kwargs)
         self.max_pages = max_pages
 
+    @property
+    def _limit(self):
+        return self.max_pages * self.per_page
+
     @cached_property
     def _counted(self):
-        limit = self.max_pages * self.per_page
         # Without ORDER BY the database may stop at the first `limit + 1` rows it finds.
-        return self.object_list.order_by()[: limit + 1].count(), limit
+        return self.object_list.order_by()[: self._limit + 1].count()
 
     @cached_property
     def count(self):
-        counted, limit = self._counted
-        return min(counted, limit)
+        return min(self._counted, self._limit)
 
     @cached_property
     def is_capped(self):
-        counted, limit = self._counted
-        return counted > limit
+        return self._counted > self._limit
